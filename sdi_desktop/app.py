@@ -1,0 +1,82 @@
+"""Wiring: the QApplication, the data directory and the main window.
+
+Qt is imported inside the functions that need it, so that the command line's
+quick paths (``--version``, subcommands) stay quick.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from sdi_desktop import APP_ID, APP_NAME, __version__, paths
+from sdi_desktop.cli import parse_args
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+def _application() -> QApplication:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setDesktopFileName(APP_ID)
+        app = QApplication([sys.argv[0] if sys.argv else APP_ID])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_ID)
+    return app
+
+
+def launch(argv: list[str]) -> QMainWindow:
+    """Create the QApplication if needed, build and show the main window, return it.
+
+    Does not enter the event loop (``main()`` does).
+    """
+    args = parse_args(argv)
+    return _build_window(paths.data_dir(args.data_dir))
+
+
+def _build_window(data_dir, now=None) -> QMainWindow:
+    import time
+
+    app = _application()
+    from sdi_desktop.ui.main_window import MainWindow
+    from sdi_desktop.ui.settings import AppSettings
+    from sdi_desktop.ui.theme import ThemeManager
+
+    settings = AppSettings(data_dir)
+    themes = ThemeManager(app)
+    themes.apply(settings.theme)
+    window = MainWindow(settings, themes, data_dir, now=now or time.monotonic)
+    window.show()
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parse_args(argv)
+    if args.command == "screenshots":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from sdi_desktop.ui.screenshots import render_screenshots
+
+        _application()
+        written = render_screenshots(args.out_dir, paths.data_dir(args.data_dir))
+        for path in written:
+            print(path)
+        return 0
+
+    from sdi_desktop.qt_platform import diagnose
+
+    problem = diagnose()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    window = launch(argv)
+    app = _application()
+    code = app.exec()
+    del window
+    return code

@@ -1,0 +1,93 @@
+"""Interview formats: how many minutes each of the four phases gets."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from sdi_desktop.domain.phases import PHASES
+
+STANDARD_MINUTES = 45
+PRESET_MINUTES: tuple[int, ...] = (35, 45, 60)
+MAX_PHASE_MINUTES = 180
+
+
+class FormatError(ValueError):
+    """A format that cannot be run (wrong number of phases, non-positive budget...)."""
+
+
+@dataclass(frozen=True)
+class InterviewFormat:
+    """Per-phase budgets in whole minutes, in phase order."""
+
+    name: str
+    minutes: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.minutes) != len(PHASES):
+            raise FormatError(
+                f"a format needs {len(PHASES)} phase budgets, got {len(self.minutes)}"
+            )
+        for phase, value in zip(PHASES, self.minutes, strict=True):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise FormatError(f"{phase.short_title}: budget must be whole minutes")
+            if not 1 <= value <= MAX_PHASE_MINUTES:
+                raise FormatError(
+                    f"{phase.short_title}: budget must be 1 to {MAX_PHASE_MINUTES} minutes, "
+                    f"got {value}"
+                )
+
+    @property
+    def budgets(self) -> tuple[float, ...]:
+        """Budgets in seconds, the unit the clock counts in."""
+        return tuple(m * 60.0 for m in self.minutes)
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(self.minutes)
+
+    @property
+    def is_custom(self) -> bool:
+        return self.name == "custom"
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "minutes": list(self.minutes)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> InterviewFormat:
+        try:
+            return cls(str(data["name"]), tuple(int(m) for m in data["minutes"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise FormatError(f"not a valid format: {data!r}") from exc
+
+
+def standard() -> InterviewFormat:
+    """The classic 45-minute interview: 5 / 20 / 15 / 5."""
+    return scaled(STANDARD_MINUTES)
+
+
+def scaled(total_minutes: int) -> InterviewFormat:
+    """The standard split scaled to ``total_minutes`` in whole minutes.
+
+    Uses the largest-remainder method so the phases add up to exactly the total;
+    ties go to the longer phase (the design phases absorb rounding first).
+    """
+    if total_minutes < len(PHASES):
+        raise FormatError(f"an interview needs at least {len(PHASES)} minutes")
+    base = [p.default_minutes for p in PHASES]
+    exact = [b * total_minutes / STANDARD_MINUTES for b in base]
+    result = [max(1, math.floor(x)) for x in exact]
+    order = sorted(range(len(base)), key=lambda i: (-(exact[i] - math.floor(exact[i])), -base[i]))
+    i = 0
+    while sum(result) < total_minutes:
+        result[order[i % len(order)]] += 1
+        i += 1
+    return InterviewFormat(f"{total_minutes} min", tuple(result))
+
+
+def custom(minutes: list[int] | tuple[int, ...]) -> InterviewFormat:
+    return InterviewFormat("custom", tuple(minutes))
+
+
+def presets() -> list[InterviewFormat]:
+    return [scaled(m) for m in PRESET_MINUTES]

@@ -1,0 +1,59 @@
+"""Where things live: the user's data directory and the bundled resources.
+
+No Qt here, so the command line can resolve paths without loading it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sdi_desktop import APP_ID
+
+DATA_DIR_ENV = "SDI_DESKTOP_DATA_DIR"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory: ``--data-dir``, else ``$SDI_DESKTOP_DATA_DIR``, else platformdirs.
+
+    The directory is created if needed.
+    """
+    if override:
+        path = Path(override)
+    elif os.environ.get(DATA_DIR_ENV):
+        path = Path(os.environ[DATA_DIR_ENV])
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    path = path.expanduser()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _package_dir() -> Path:
+    return Path(__file__).resolve().parent
+
+
+def resource_root(kind: str) -> Path:
+    """The folder holding ``resources`` or ``problems``.
+
+    Works alike from a source checkout (the folders sit beside the package), an
+    installed wheel (they are copied into the package) and a PyInstaller bundle
+    (they are unpacked under ``sys._MEIPASS``).
+    """
+    candidates = []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates += [Path(bundle) / "sdi_desktop" / kind, Path(bundle) / kind]
+    candidates += [_package_dir() / kind, _package_dir().parent / kind]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"the '{kind}' folder was not found (looked in {candidates})")
+
+
+def resource(*parts: str) -> Path:
+    """Path of a file under ``resources/``."""
+    return resource_root("resources").joinpath(*parts)

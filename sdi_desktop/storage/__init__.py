@@ -1,0 +1,1 @@
+"""Persistence (SQLModel over SQLite). Imports the domain, never Qt widgets."""

@@ -1,0 +1,357 @@
+"""The main window: timeline and timer on top, guidance, whiteboard and notes below."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QTextEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sdi_desktop import APP_NAME, __version__
+from sdi_desktop.domain.clock import ClockState, OvertimeMonitor, TimeSource, format_duration
+from sdi_desktop.domain.formats import InterviewFormat
+from sdi_desktop.domain.phases import PHASES
+from sdi_desktop.domain.session import InterviewSession
+from sdi_desktop.ui.new_session_dialog import NewSessionDialog
+from sdi_desktop.ui.notes_area import NotesArea
+from sdi_desktop.ui.phase_panel import PhaseChecklistPanel
+from sdi_desktop.ui.settings import AppSettings
+from sdi_desktop.ui.settings_dialog import SettingsDialog
+from sdi_desktop.ui.theme import Colors, ThemeManager
+from sdi_desktop.ui.timeline import PhaseTimeline
+from sdi_desktop.ui.timer_display import TimerDisplay
+from sdi_desktop.ui.whiteboard_area import WhiteboardView
+
+TICK_MS = 200
+
+# Widgets that use a bare Space themselves; the start/pause shortcut yields to them.
+_SPACE_USERS = (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QTextEdit,
+    QPlainTextEdit,
+)
+
+
+class _SpaceGuard(QObject):
+    """Lets Space reach buttons, lists and editors instead of toggling the clock."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and not event.modifiers()
+            and isinstance(watched, _SPACE_USERS)
+        ):
+            event.accept()
+        return False
+
+
+class MainWindow(QMainWindow):
+    overtimeCue = Signal(int)  # emitted once per phase when it first runs over budget
+    sessionChanged = Signal()
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        themes: ThemeManager,
+        data_dir: Path,
+        now: TimeSource = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.themes = themes
+        self.data_dir = Path(data_dir)
+        self._now = now
+        self.session = InterviewSession(now=now)
+        self._monitor = OvertimeMonitor()
+        self._shown_phase = -1
+
+        self._build_widgets()
+        self._build_actions()
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self.refresh)
+        self._space_guard = _SpaceGuard(self)
+        QApplication.instance().installEventFilter(self._space_guard)
+        themes.on_change(self._apply_colors)
+        self._apply_colors(themes.colors)
+        self._restore_window_state()
+        self._attach_session(self.session)
+
+    # -- construction ----------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.timeline = PhaseTimeline()
+        self.timeline.phaseClicked.connect(self.jump_to_phase)
+        self.timer_display = TimerDisplay()
+        self.title_label = QLabel()
+        self.title_label.setObjectName("sessionTitleLabel")
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+
+        top = QWidget()
+        top.setObjectName("topBar")
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(10, 8, 10, 6)
+        left = QVBoxLayout()
+        left.setSpacing(4)
+        left.addWidget(self.title_label)
+        left.addWidget(self.timeline)
+        top_layout.addLayout(left, 1)
+        top_layout.addWidget(self.timer_display, 0)
+
+        self.phase_panel = PhaseChecklistPanel()
+        self.whiteboard = WhiteboardView()
+        self.notes = NotesArea()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.phase_panel)
+        self.splitter.addWidget(self.whiteboard)
+        self.splitter.addWidget(self.notes)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([290, 560, 430])
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(top)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.statusBar().setObjectName("statusBar")
+
+    def _action(
+        self, name: str, text: str, shortcuts: list[str] | QKeySequence.StandardKey | None, slot
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if isinstance(shortcuts, QKeySequence.StandardKey):
+            action.setShortcuts(shortcuts)
+        elif shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if keys:
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.action_new = a("actionNewSession", "&New Session…", ["Ctrl+N"], self.new_session)
+        self.action_start_pause = a("actionStartPause", "&Start", ["Space"], self.toggle_clock)
+        self.action_previous = a(
+            "actionPreviousPhase", "&Previous Phase", ["Ctrl+Left"], self.previous_phase
+        )
+        self.action_next = a("actionNextPhase", "&Next Phase", ["Ctrl+Right"], self.next_phase)
+        self.action_finish = a(
+            "actionFinishSession", "&Finish Session", ["Ctrl+Shift+Return"], self.finish_session
+        )
+        self.action_settings = a("actionSettings", "Se&ttings…", ["Ctrl+,"], self.open_settings)
+        self.action_quit = a("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.action_about = a("actionAbout", f"&About {APP_NAME}", None, self.show_about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.action_new)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_settings)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+        session_menu = menu.addMenu("&Session")
+        for action in (self.action_start_pause, self.action_previous, self.action_next):
+            session_menu.addAction(action)
+        session_menu.addSeparator()
+        session_menu.addAction(self.action_finish)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.action_about)
+
+        toolbar = QToolBar("Session")
+        toolbar.setObjectName("sessionToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.action_new,
+            None,
+            self.action_start_pause,
+            self.action_previous,
+            self.action_next,
+            self.action_finish,
+        ):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    # -- session ---------------------------------------------------------------------
+    def _attach_session(self, session: InterviewSession) -> None:
+        self.session = session
+        self._monitor = OvertimeMonitor()
+        self._shown_phase = -1
+        session.clock.changed.connect(self._on_clock_changed)
+        self.title_label.setText(session.title)
+        self.setWindowTitle(f"{session.title} — {APP_NAME}")
+        self._on_clock_changed()
+        self.sessionChanged.emit()
+
+    def start_session(self, title: str, fmt: InterviewFormat) -> None:
+        """Replace the current session with a fresh one (not started yet)."""
+        self._tick.stop()
+        self._attach_session(InterviewSession(title, fmt, now=self._now))
+        self.statusBar().showMessage(
+            f"New session: {fmt.total_minutes} minutes "
+            f"({' / '.join(str(m) for m in fmt.minutes)}). Press Space to start.",
+            8000,
+        )
+
+    def new_session(self) -> bool:
+        """Ask for a title and format; returns True if a new session was started."""
+        clock = self.session.clock
+        if clock.total_elapsed() > 0 and clock.state is not ClockState.FINISHED:
+            answer = QMessageBox.question(
+                self,
+                "Start a new session?",
+                "The current session has not been finished. Start a new one anyway?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        dialog = NewSessionDialog(self)
+        if dialog.exec() != NewSessionDialog.DialogCode.Accepted:
+            return False
+        self.start_session(dialog.session_title(), dialog.interview_format())
+        return True
+
+    # -- clock control ---------------------------------------------------------------
+    def toggle_clock(self) -> None:
+        if self.session.clock.state is ClockState.FINISHED:
+            self.statusBar().showMessage("This session is finished. Start a new one with Ctrl+N.")
+            return
+        self.session.clock.toggle()
+
+    def next_phase(self) -> None:
+        if not self.session.clock.next_phase():
+            self.statusBar().showMessage("This is the last phase. Finish the session when done.")
+
+    def previous_phase(self) -> None:
+        self.session.clock.previous_phase()
+
+    def jump_to_phase(self, index: int) -> None:
+        self.session.clock.jump_to(index)
+
+    def finish_session(self) -> None:
+        clock = self.session.clock
+        if clock.state is ClockState.FINISHED:
+            return
+        clock.finish()
+        self.statusBar().showMessage(
+            f"Session finished in {format_duration(clock.total_elapsed())}.", 10000
+        )
+
+    def _on_clock_changed(self) -> None:
+        clock = self.session.clock
+        running = clock.is_running
+        self.action_start_pause.setText(
+            "&Pause" if running else ("&Resume" if clock.state is ClockState.PAUSED else "&Start")
+        )
+        finished = clock.state is ClockState.FINISHED
+        self.action_start_pause.setEnabled(not finished)
+        self.action_next.setEnabled(not finished and clock.current < clock.phase_count - 1)
+        self.action_previous.setEnabled(not finished and clock.current > 0)
+        self.action_finish.setEnabled(not finished and clock.state is not ClockState.READY)
+        if running and not self._tick.isActive():
+            self._tick.start()
+        elif not running:
+            self._tick.stop()
+        if clock.current != self._shown_phase:
+            self._shown_phase = clock.current
+            self.phase_panel.show_phase(clock.current, self.session.checklist, clock.budget())
+            self.notes.show_phase(PHASES[clock.current].key)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the clock into the timeline and timer; raise the overtime cue once."""
+        clock = self.session.clock
+        self.timeline.set_readings(clock.readings(), clock.current)
+        self.timer_display.show_clock(clock)
+        index = self._monitor.poll(clock)
+        if index is not None:
+            self._raise_overtime_cue(index)
+
+    def _raise_overtime_cue(self, index: int) -> None:
+        self.timeline.flash()
+        if self.settings.sound_cue:
+            QApplication.beep()
+        self.statusBar().showMessage(
+            f"Time is up for “{PHASES[index].short_title}”. Wrap it up and move on (Ctrl+Right).",
+            15000,
+        )
+        self.overtimeCue.emit(index)
+
+    # -- settings and about --------------------------------------------------------------
+    def open_settings(self) -> None:
+        SettingsDialog(self.settings, self.themes, self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<br>Practise system design interviews offline."
+            f"<br><br>Data directory:<br><code>{self.data_dir}</code>",
+        )
+
+    def _apply_colors(self, colors: Colors) -> None:
+        self.timeline.set_colors(colors)
+        self.timer_display.set_colors(colors)
+        self.whiteboard.set_dark(colors.dark)
+
+    # -- window state --------------------------------------------------------------------
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.bytes_value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        splitter = self.settings.bytes_value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_window_state(self) -> None:
+        self.settings.set_bytes_value("window/geometry", self.saveGeometry())
+        self.settings.set_bytes_value("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
+        self._tick.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._space_guard)
+        super().closeEvent(event)

@@ -1,0 +1,53 @@
+"""User preferences, stored as an INI file in the data directory.
+
+Keeping them beside the database (rather than in the platform's registry or
+~/.config) means ``--data-dir`` isolates everything, tests included.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from sdi_desktop.ui.theme import THEMES
+
+
+class AppSettings:
+    FILE_NAME = "settings.ini"
+
+    def __init__(self, data_dir: Path) -> None:
+        self._qs = QSettings(str(Path(data_dir) / self.FILE_NAME), QSettings.Format.IniFormat)
+
+    @property
+    def path(self) -> str:
+        return self._qs.fileName()
+
+    # -- preferences -----------------------------------------------------------
+    @property
+    def sound_cue(self) -> bool:
+        return self._qs.value("cue/sound", True, type=bool)
+
+    @sound_cue.setter
+    def sound_cue(self, value: bool) -> None:
+        self._qs.setValue("cue/sound", bool(value))
+
+    @property
+    def theme(self) -> str:
+        value = self._qs.value("appearance/theme", "system", type=str)
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._qs.setValue("appearance/theme", value if value in THEMES else "system")
+
+    # -- window state ------------------------------------------------------------
+    def bytes_value(self, key: str) -> QByteArray | None:
+        value = self._qs.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_bytes_value(self, key: str, value: QByteArray) -> None:
+        self._qs.setValue(key, value)
+
+    def sync(self) -> None:
+        self._qs.sync()
