@@ -1,0 +1,38 @@
+"""Fixtures for widget tests: one fixture owns each window's cleanup."""
+
+from __future__ import annotations
+
+import pytest
+
+from sdi_desktop.ui.main_window import MainWindow
+from sdi_desktop.ui.settings import AppSettings
+from sdi_desktop.ui.theme import ThemeManager
+
+
+@pytest.fixture
+def make_window(qtbot, qapp, tmp_path, fake_time):
+    """Build a MainWindow on a temporary data dir with the fake clock; closes it after."""
+    windows: list[MainWindow] = []
+
+    def factory(data_dir=None, sound=False) -> MainWindow:
+        directory = data_dir or tmp_path
+        settings = AppSettings(directory)
+        settings.sound_cue = sound
+        themes = ThemeManager(qapp)
+        themes.apply(settings.theme)
+        window = MainWindow(settings, themes, directory, now=fake_time)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        windows.append(window)
+        return window
+
+    yield factory
+    for window in windows:
+        window.close()
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()
