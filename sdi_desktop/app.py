@@ -77,6 +77,25 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     window = launch(argv)
     app = _application()
+    _close_on_signals(window)
     code = app.exec()
     del window
     return code
+
+
+def _close_on_signals(window) -> None:
+    """Ctrl+C in the terminal or SIGTERM closes the window the normal way (state is saved)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def handler(_signum, _frame) -> None:
+        window.close()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, handler)
+    # Python runs signal handlers only between bytecodes; wake it up regularly.
+    timer = QTimer(window)
+    timer.setInterval(250)
+    timer.timeout.connect(lambda: None)
+    timer.start()

@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Nothing in the suite may touch the user's real data directory.
 os.environ["SDI_DESKTOP_DATA_DIR"] = tempfile.mkdtemp(prefix="sdi-test-data-")
 
-import pytest  # noqa: E402
+import pytest
 
 
 class FakeTime:

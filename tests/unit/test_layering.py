@@ -7,7 +7,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-
 def _import_all(package: str) -> str:
     # Import every module of the package, not just its __init__.
     return (

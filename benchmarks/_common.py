@@ -1,0 +1,23 @@
+"""Helpers shared by the benchmark scripts (not part of the test run)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+
+
+def offscreen_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.update(extra)
+    return env
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def bench_line(name: str, value: float, unit: str, budget: float, higher_is_worse: bool = True):
+    """Print the one-line verdict every figure ends with."""
+    ok = value <= budget if higher_is_worse else value >= budget
+    print(f"BENCH {name} {value:.4g} {unit} budget {budget:.4g} {'OK' if ok else 'OVER'}")
+    return ok

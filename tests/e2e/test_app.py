@@ -1,0 +1,77 @@
+"""The whole app as a user or a script starts it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from sdi_desktop.app import launch
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", SDI_DESKTOP_DATA_DIR=str(data_dir))
+
+
+def test_launch_returns_the_shown_main_window(qapp, tmp_path):
+    window = launch(["--data-dir", str(tmp_path / "data")])
+    try:
+        assert window.objectName() == "mainWindow"
+        assert window.isVisible()
+        assert (tmp_path / "data").is_dir()
+        assert window.data_dir == tmp_path / "data"
+    finally:
+        window.close()
+    # closing stored the window state in the data directory, nowhere else
+    assert (tmp_path / "data" / "settings.ini").is_file()
+
+
+def test_screenshots_command_writes_legible_pngs(tmp_path):
+    out = tmp_path / "shots"
+    result = subprocess.run(
+        [sys.executable, "-m", "sdi_desktop", "screenshots", str(out)],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path / "data"),
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    sizes = {}
+    for name in ("main-1280x800.png", "main-1920x1080.png", "main-1280x800-dark.png"):
+        image = QImage(str(out / name))
+        assert not image.isNull(), name
+        sizes[name] = (image.width(), image.height())
+    assert sizes["main-1280x800.png"] == (1280, 800)
+    assert sizes["main-1920x1080.png"] == (1920, 1080)
+    # the light and dark shots really differ in tone
+    light = QImage(str(out / "main-1280x800.png")).pixelColor(640, 790).lightness()
+    dark = QImage(str(out / "main-1280x800-dark.png")).pixelColor(640, 790).lightness()
+    assert light > 150 > dark
+    # the demo never wrote to the user's data directory
+    assert not (tmp_path / "data" / "settings.ini").exists()
+
+
+def test_the_app_keeps_running_without_a_traceback(tmp_path):
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sdi_desktop", "--data-dir", str(tmp_path / "data")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(tmp_path / "other"),
+    )
+    try:
+        time.sleep(3)
+        assert proc.poll() is None, proc.stderr.read()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=10)
+    assert "Traceback" not in err
+    assert proc.returncode == 0  # SIGTERM closes the window the normal way...
+    assert (tmp_path / "data" / "settings.ini").is_file()  # ...which saves its state
+    assert not (tmp_path / "other").exists()
