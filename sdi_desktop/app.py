@@ -21,10 +21,15 @@ def _application() -> QApplication:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from sdi_desktop.ui.theme import FUSION_FLAG
+
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setDesktopFileName(APP_ID)
-        app = QApplication([sys.argv[0] if sys.argv else APP_ID])
+        # Fusion looks alike everywhere and suits our palettes; choosing it here
+        # is cheaper than replacing the default style later.
+        app = QApplication([sys.argv[0] if sys.argv else APP_ID, "-style", "fusion"])
+        app.setProperty(FUSION_FLAG, True)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)

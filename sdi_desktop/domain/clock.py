@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sdi_desktop.domain.events import Event
 from sdi_desktop.domain.formats import InterviewFormat
@@ -25,8 +25,7 @@ class ClockState(enum.Enum):
     FINISHED = "finished"
 
 
-@dataclass(frozen=True)
-class PhaseTime:
+class PhaseTime(NamedTuple):
     """A reading of one phase at one moment (seconds)."""
 
     index: int

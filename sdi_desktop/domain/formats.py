@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sdi_desktop.domain.phases import PHASES
 
@@ -16,19 +16,26 @@ class FormatError(ValueError):
     """A format that cannot be run (wrong number of phases, non-positive budget...)."""
 
 
-@dataclass(frozen=True)
-class InterviewFormat:
-    """Per-phase budgets in whole minutes, in phase order."""
-
+class _FormatFields(NamedTuple):
     name: str
     minutes: tuple[int, ...]
 
-    def __post_init__(self) -> None:
-        if len(self.minutes) != len(PHASES):
-            raise FormatError(
-                f"a format needs {len(PHASES)} phase budgets, got {len(self.minutes)}"
-            )
-        for phase, value in zip(PHASES, self.minutes, strict=True):
+
+class InterviewFormat(_FormatFields):
+    """Per-phase budgets in whole minutes, in phase order (validated, immutable)."""
+
+    __slots__ = ()
+
+    def __new__(cls, name: str, minutes: tuple[int, ...]) -> InterviewFormat:
+        minutes = tuple(minutes)
+        cls._validate(minutes)
+        return super().__new__(cls, name, minutes)
+
+    @staticmethod
+    def _validate(minutes: tuple[int, ...]) -> None:
+        if len(minutes) != len(PHASES):
+            raise FormatError(f"a format needs {len(PHASES)} phase budgets, got {len(minutes)}")
+        for phase, value in zip(PHASES, minutes, strict=True):
             if not isinstance(value, int) or isinstance(value, bool):
                 raise FormatError(f"{phase.short_title}: budget must be whole minutes")
             if not 1 <= value <= MAX_PHASE_MINUTES:

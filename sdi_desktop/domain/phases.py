@@ -6,11 +6,10 @@ teaches (scope, high-level design, deep dive, wrap-up).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(NamedTuple):
     """One step of the interview: what it is for and what to get done in it."""
 
     key: str

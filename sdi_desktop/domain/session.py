@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 
 from sdi_desktop.domain.clock import SessionClock, TimeSource
 from sdi_desktop.domain.events import Event
@@ -13,12 +12,12 @@ from sdi_desktop.domain.phases import PHASES
 DEFAULT_TITLE = "Practice session"
 
 
-@dataclass
 class Checklist:
     """Which checklist items are ticked, per phase key."""
 
-    checked: dict[str, set[int]] = field(default_factory=lambda: {p.key: set() for p in PHASES})
-    changed: Event = field(default_factory=Event, repr=False, compare=False)
+    def __init__(self) -> None:
+        self.checked: dict[str, set[int]] = {p.key: set() for p in PHASES}
+        self.changed = Event()
 
     def is_checked(self, phase_key: str, item: int) -> bool:
         return item in self.checked.get(phase_key, set())

@@ -5,22 +5,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
     QSplitter,
-    QTextEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -31,43 +23,15 @@ from sdi_desktop.domain.clock import ClockState, OvertimeMonitor, TimeSource, fo
 from sdi_desktop.domain.formats import InterviewFormat
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.session import InterviewSession
-from sdi_desktop.ui.new_session_dialog import NewSessionDialog
 from sdi_desktop.ui.notes_area import NotesArea
 from sdi_desktop.ui.phase_panel import PhaseChecklistPanel
 from sdi_desktop.ui.settings import AppSettings
-from sdi_desktop.ui.settings_dialog import SettingsDialog
 from sdi_desktop.ui.theme import Colors, ThemeManager
 from sdi_desktop.ui.timeline import PhaseTimeline
 from sdi_desktop.ui.timer_display import TimerDisplay
 from sdi_desktop.ui.whiteboard_area import WhiteboardView
 
 TICK_MS = 200
-
-# Widgets that use a bare Space themselves; the start/pause shortcut yields to them.
-_SPACE_USERS = (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QLineEdit,
-    QTextEdit,
-    QPlainTextEdit,
-)
-
-
-class _SpaceGuard(QObject):
-    """Lets Space reach buttons, lists and editors instead of toggling the clock."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Space
-            and not event.modifiers()
-            and isinstance(watched, _SPACE_USERS)
-        ):
-            event.accept()
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -96,8 +60,6 @@ class MainWindow(QMainWindow):
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.refresh)
-        self._space_guard = _SpaceGuard(self)
-        QApplication.instance().installEventFilter(self._space_guard)
         themes.on_change(self._apply_colors)
         self._apply_colors(themes.colors)
         self._restore_window_state()
@@ -236,6 +198,10 @@ class MainWindow(QMainWindow):
 
     def new_session(self) -> bool:
         """Ask for a title and format; returns True if a new session was started."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from sdi_desktop.ui.new_session_dialog import NewSessionDialog
+
         clock = self.session.clock
         if clock.total_elapsed() > 0 and clock.state is not ClockState.FINISHED:
             answer = QMessageBox.question(
@@ -319,9 +285,13 @@ class MainWindow(QMainWindow):
 
     # -- settings and about --------------------------------------------------------------
     def open_settings(self) -> None:
+        from sdi_desktop.ui.settings_dialog import SettingsDialog
+
         SettingsDialog(self.settings, self.themes, self).exec()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
@@ -348,10 +318,14 @@ class MainWindow(QMainWindow):
         self.settings.set_bytes_value("window/splitter", self.splitter.saveState())
         self.settings.sync()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.modifiers():
+            self.toggle_clock()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
         self._tick.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self._space_guard)
         super().closeEvent(event)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QTabWidget, QTextEdit, QWidget
 
 
-@dataclass(frozen=True)
-class PaneSpec:
+class PaneSpec(NamedTuple):
     key: str
     object_name: str
     title: str

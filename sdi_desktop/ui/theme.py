@@ -6,7 +6,7 @@ The Fusion style with an explicit palette looks the same on every platform
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -16,8 +16,7 @@ THEMES = ("system", "light", "dark")
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
-@dataclass(frozen=True)
-class Colors:
+class Colors(NamedTuple):
     """Colours the custom-painted widgets use, per theme."""
 
     dark: bool
@@ -105,6 +104,17 @@ def _palette(c: Colors) -> QPalette:
     return p
 
 
+FUSION_FLAG = "sdiFusionStyle"
+
+
+def ensure_fusion(app: QApplication) -> None:
+    """Use the Fusion style (once). An app created with ``-style fusion`` sets the flag
+    itself, which spares start-up the Python wrapping of a second style object."""
+    if not app.property(FUSION_FLAG):
+        app.setStyle("Fusion")
+        app.setProperty(FUSION_FLAG, True)
+
+
 class ThemeManager:
     """Applies a theme to the application and re-applies it when the system changes."""
 
@@ -113,7 +123,7 @@ class ThemeManager:
         self._mode = "system"
         self.colors = LIGHT
         self._listeners: list = []
-        app.setStyle("Fusion")
+        ensure_fusion(app)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_change)
 
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
@@ -28,23 +28,19 @@ class WhiteboardView(QGraphicsView):
     def set_dark(self, dark: bool) -> None:
         self._dot = QColor("#485062") if dark else QColor("#c5cbd6")
         self._paper = QColor("#22262e") if dark else QColor("#ffffff")
-        self.viewport().update()
+        # setBackgroundBrush repaints the viewport; calling viewport() from Python
+        # would make PySide6 load every QWidget subclass's type (slow at start-up).
+        self.setBackgroundBrush(self._paper)
 
-    def event(self, event: QEvent) -> bool:
-        # Space belongs to the canvas while it has focus (the app's start/pause
-        # shortcut applies only when the canvas has no focus).
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Space
-            and not event.modifiers()
-        ):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        # Space belongs to the canvas while it has focus (it must not travel up to
+        # the window, where it would start or pause the clock).
+        if event.key() == Qt.Key.Key_Space and not event.modifiers():
             event.accept()
-            return True
-        return super().event(event)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        painter.fillRect(rect, self._paper)
+        super().drawBackground(painter, rect)  # the background brush: the paper colour
         scale = self.transform().m11()
         if scale * GRID < 6:
             return

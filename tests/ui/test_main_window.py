@@ -278,3 +278,20 @@ def test_checklist_widgets_are_check_boxes_with_accessible_names(window):
     for box, text in zip(window.phase_panel.boxes, PHASES[0].checklist, strict=True):
         assert isinstance(box, QCheckBox)
         assert box.accessibleName() == text
+
+
+def test_space_on_the_focused_whiteboard_does_not_toggle_the_clock(window, qtbot):
+    window.whiteboard.setFocus()
+    qtbot.keyClick(window.whiteboard, Qt.Key.Key_Space)
+    assert window.session.clock.state is ClockState.READY
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Space)
+    assert window.session.clock.is_running
+
+
+def test_space_on_a_tab_focused_check_box_ticks_it(window, qtbot):
+    box = window.phase_panel.boxes[0]
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked()
+    assert window.session.clock.state is ClockState.READY
