@@ -129,7 +129,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         a = self._action
         self.action_new = a("actionNewSession", "&New Session…", ["Ctrl+N"], self.new_session)
+        # Space must not be a window-wide shortcut: that would fire before the focused
+        # widget sees the key, stealing it from check boxes, lists and the canvas.
+        # keyPressEvent below gets Space only when the focused widget did not use it;
+        # the widget-scoped shortcut here just makes menus show "Space".
         self.action_start_pause = a("actionStartPause", "&Start", ["Space"], self.toggle_clock)
+        self.action_start_pause.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.action_previous = a(
             "actionPreviousPhase", "&Previous Phase", ["Ctrl+Left"], self.previous_phase
         )
