@@ -1,0 +1,134 @@
+"""The things on a board: components, connectors, free text, pen strokes and zones.
+
+Plain mutable records; the document owns them and announces every change.
+Coordinates are scene units (1 unit = 1 pixel at 100 % zoom); ``x, y`` is the
+top-left corner.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, ClassVar
+
+CONNECTOR_STYLES = ("sync", "async")  # solid / dashed line
+CONNECTOR_ARROWS = ("end", "both", "none")
+COMPONENT_SIZE = (132.0, 76.0)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class Element:
+    """Base: a type tag, an id and the fields listed in ``FIELDS`` (with defaults)."""
+
+    TYPE: ClassVar[str] = ""
+    FIELDS: ClassVar[dict[str, Any]] = {}
+    __slots__ = ("id",)
+
+    def __init__(self, id: str | None = None, **values: Any) -> None:  # noqa: A002
+        self.id = id or new_id()
+        unknown = set(values) - set(self.FIELDS)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
+        for name, default in self.FIELDS.items():
+            setattr(self, name, values.get(name, default))
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"type": self.TYPE, "id": self.id}
+        for name, value in self.values().items():
+            data[name] = [list(p) for p in value] if name == "points" else value
+        return data
+
+    def copy(self, **changes: Any) -> Element:
+        new_id_ = changes.pop("id", self.id)
+        values = self.values()
+        values.update(changes)
+        return type(self)(id=new_id_, **values)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            type(other) is type(self)
+            and other.id == self.id  # type: ignore[attr-defined]
+            and other.values() == self.values()  # type: ignore[attr-defined]
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.TYPE, self.id))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.values().items())
+        return f"{type(self).__name__}(id={self.id!r}, {fields})"
+
+
+class Component(Element):
+    TYPE = "component"
+    FIELDS = {
+        "kind": "box",
+        "label": "",
+        "x": 0.0,
+        "y": 0.0,
+        "w": COMPONENT_SIZE[0],
+        "h": COMPONENT_SIZE[1],
+        "note": "",
+    }
+    __slots__ = tuple(FIELDS)
+
+
+class Connector(Element):
+    TYPE = "connector"
+    FIELDS = {"source": "", "target": "", "label": "", "style": "sync", "arrows": "end"}
+    __slots__ = tuple(FIELDS)
+
+
+class TextNote(Element):
+    TYPE = "text"
+    FIELDS = {"text": "", "x": 0.0, "y": 0.0, "size": 14.0}
+    __slots__ = tuple(FIELDS)
+
+
+class Stroke(Element):
+    TYPE = "stroke"
+    FIELDS = {"points": (), "width": 2.5, "color": "ink"}
+    __slots__ = tuple(FIELDS)
+
+    def __init__(self, id: str | None = None, **values: Any) -> None:  # noqa: A002
+        super().__init__(id, **values)
+        self.points = tuple((float(x), float(y)) for x, y in self.points)
+
+
+class Zone(Element):
+    TYPE = "zone"
+    FIELDS = {"title": "Zone", "x": 0.0, "y": 0.0, "w": 360.0, "h": 240.0}
+    __slots__ = tuple(FIELDS)
+
+
+ELEMENT_TYPES: dict[str, type[Element]] = {
+    cls.TYPE: cls for cls in (Component, Connector, TextNote, Stroke, Zone)
+}
+
+# Drawing layers, back to front; order within a layer is the document's z-order.
+LAYERS = {"zone": 0, "stroke": 1, "connector": 2, "component": 3, "text": 4}
+
+
+def element_from_dict(data: dict[str, Any]) -> Element:
+    """Build an element from already-validated plain data."""
+    values = dict(data)
+    cls = ELEMENT_TYPES[values.pop("type")]
+    return cls(id=values.pop("id"), **values)
+
+
+def bounds(element: Element) -> tuple[float, float, float, float] | None:
+    """(x, y, w, h) of an element with a box; strokes use their points; connectors none."""
+    if isinstance(element, Component | Zone):
+        return (element.x, element.y, element.w, element.h)
+    if isinstance(element, TextNote):
+        return (element.x, element.y, max(40.0, len(element.text) * element.size * 0.6), element.size * 1.6)
+    if isinstance(element, Stroke) and element.points:
+        xs = [p[0] for p in element.points]
+        ys = [p[1] for p in element.points]
+        return (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+    return None
