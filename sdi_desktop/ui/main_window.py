@@ -23,13 +23,13 @@ from sdi_desktop.domain.clock import ClockState, OvertimeMonitor, TimeSource, fo
 from sdi_desktop.domain.formats import InterviewFormat
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.session import InterviewSession
+from sdi_desktop.ui.board.board_widget import BoardWidget
 from sdi_desktop.ui.notes_area import NotesArea
 from sdi_desktop.ui.phase_panel import PhaseChecklistPanel
 from sdi_desktop.ui.settings import AppSettings
 from sdi_desktop.ui.theme import Colors, ThemeManager
 from sdi_desktop.ui.timeline import PhaseTimeline
 from sdi_desktop.ui.timer_display import TimerDisplay
-from sdi_desktop.ui.whiteboard_area import WhiteboardView
 
 TICK_MS = 200
 
@@ -88,17 +88,19 @@ class MainWindow(QMainWindow):
         top_layout.addWidget(self.timer_display, 0)
 
         self.phase_panel = PhaseChecklistPanel()
-        self.whiteboard = WhiteboardView()
+        self.board = BoardWidget()
+        self.board.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.whiteboard = self.board.view
         self.notes = NotesArea()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.phase_panel)
-        self.splitter.addWidget(self.whiteboard)
+        self.splitter.addWidget(self.board)
         self.splitter.addWidget(self.notes)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([290, 560, 430])
+        self.splitter.setSizes([270, 640, 370])
         self.splitter.setChildrenCollapsible(False)
 
         central = QWidget()
@@ -149,10 +151,37 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self.action_new)
+        file_menu.addAction(self.board.action("actionExport"))
         file_menu.addSeparator()
         file_menu.addAction(self.action_settings)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
+        b = self.board.action
+        edit_menu = menu.addMenu("&Edit")
+        for name in (
+            "actionUndo",
+            "actionRedo",
+            None,
+            "actionCut",
+            "actionCopy",
+            "actionPaste",
+            "actionDuplicate",
+            "actionDelete",
+            None,
+            "actionSelectAll",
+            "actionCopyImage",
+        ):
+            edit_menu.addSeparator() if name is None else edit_menu.addAction(b(name))
+        board_menu = menu.addMenu("&Board")
+        board_menu.addAction(b("actionQuickAdd"))
+        tools_menu = board_menu.addMenu("&Tools")
+        for name in ("select", "connect", "pen", "eraser", "text", "zone"):
+            tools_menu.addAction(b(f"tool_{name}"))
+        board_menu.addMenu(self.board.arrange_menu(board_menu))
+        board_menu.addAction(b("actionSnapToGrid"))
+        board_menu.addSeparator()
+        for name in ("actionZoomIn", "actionZoomOut", "actionZoomFit"):
+            board_menu.addAction(b(name))
         session_menu = menu.addMenu("&Session")
         for action in (self.action_start_pause, self.action_previous, self.action_next):
             session_menu.addAction(action)
@@ -307,7 +336,7 @@ class MainWindow(QMainWindow):
     def _apply_colors(self, colors: Colors) -> None:
         self.timeline.set_colors(colors)
         self.timer_display.set_colors(colors)
-        self.whiteboard.set_dark(colors.dark)
+        self.board.set_dark(colors.dark)
 
     # -- window state --------------------------------------------------------------------
     def _restore_window_state(self) -> None:

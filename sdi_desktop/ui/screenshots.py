@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
+from sdi_desktop.domain.board.demo import url_shortener_board
 from sdi_desktop.domain.formats import standard
 from sdi_desktop.ui.main_window import MainWindow
 from sdi_desktop.ui.new_session_dialog import NewSessionDialog
@@ -73,6 +74,7 @@ def build_demo_window(data_dir: Path, theme: str = "light") -> tuple[MainWindow,
     for key, text in DEMO_NOTES.items():
         window.notes.panes[key].setPlainText(text)
     window.notes.setCurrentIndex(0)
+    window.board.editor.load(url_shortener_board())
     window.refresh()
     window.timeline.stop_flash()
     window.statusBar().clearMessage()
@@ -101,11 +103,19 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
             for size in sizes:
                 window.resize(size)
                 window.show()
+                QApplication.processEvents()
+                QApplication.processEvents()
+                window.board.view.zoom_to_fit()
                 suffix = "" if theme == "light" else "-dark"
                 written.append(
                     _grab(window, out / f"main-{size.width()}x{size.height()}{suffix}.png")
                 )
             if theme == "light":
+                from sdi_desktop.ui.board.export import export_png
+
+                board_png = out / "board-url-shortener.png"
+                export_png(board_png, window.board.scene, scale=1.5)
+                written.append(board_png)
                 dialog = NewSessionDialog(window, "Design a URL shortener")
                 dialog.show()
                 written.append(_grab(dialog, out / "new-session-dialog.png"))

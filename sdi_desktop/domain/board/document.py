@@ -74,7 +74,9 @@ class BoardDocument:
         if isinstance(element, Connector):
             for end in (element.source, element.target):
                 if not isinstance(self._elements.get(end), Component):
-                    raise BoardError(f"connector {element.id!r} points to unknown component {end!r}")
+                    raise BoardError(
+                        f"connector {element.id!r} points to unknown component {end!r}"
+                    )
         index = len(self._order) if index is None else max(0, min(index, len(self._order)))
         self._elements[element.id] = element
         self._order.insert(index, element.id)

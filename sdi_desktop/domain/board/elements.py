@@ -26,7 +26,7 @@ class Element:
     FIELDS: ClassVar[dict[str, Any]] = {}
     __slots__ = ("id",)
 
-    def __init__(self, id: str | None = None, **values: Any) -> None:  # noqa: A002
+    def __init__(self, id: str | None = None, **values: Any) -> None:
         self.id = id or new_id()
         unknown = set(values) - set(self.FIELDS)
         if unknown:
@@ -66,7 +66,7 @@ class Element:
 
 class Component(Element):
     TYPE = "component"
-    FIELDS = {
+    FIELDS: ClassVar[dict[str, Any]] = {
         "kind": "box",
         "label": "",
         "x": 0.0,
@@ -80,29 +80,35 @@ class Component(Element):
 
 class Connector(Element):
     TYPE = "connector"
-    FIELDS = {"source": "", "target": "", "label": "", "style": "sync", "arrows": "end"}
+    FIELDS: ClassVar[dict[str, Any]] = {
+        "source": "",
+        "target": "",
+        "label": "",
+        "style": "sync",
+        "arrows": "end",
+    }
     __slots__ = tuple(FIELDS)
 
 
 class TextNote(Element):
     TYPE = "text"
-    FIELDS = {"text": "", "x": 0.0, "y": 0.0, "size": 14.0}
+    FIELDS: ClassVar[dict[str, Any]] = {"text": "", "x": 0.0, "y": 0.0, "size": 14.0}
     __slots__ = tuple(FIELDS)
 
 
 class Stroke(Element):
     TYPE = "stroke"
-    FIELDS = {"points": (), "width": 2.5, "color": "ink"}
+    FIELDS: ClassVar[dict[str, Any]] = {"points": (), "width": 2.5, "color": "ink"}
     __slots__ = tuple(FIELDS)
 
-    def __init__(self, id: str | None = None, **values: Any) -> None:  # noqa: A002
+    def __init__(self, id: str | None = None, **values: Any) -> None:
         super().__init__(id, **values)
         self.points = tuple((float(x), float(y)) for x, y in self.points)
 
 
 class Zone(Element):
     TYPE = "zone"
-    FIELDS = {"title": "Zone", "x": 0.0, "y": 0.0, "w": 360.0, "h": 240.0}
+    FIELDS: ClassVar[dict[str, Any]] = {"title": "Zone", "x": 0.0, "y": 0.0, "w": 360.0, "h": 240.0}
     __slots__ = tuple(FIELDS)
 
 
@@ -126,7 +132,12 @@ def bounds(element: Element) -> tuple[float, float, float, float] | None:
     if isinstance(element, Component | Zone):
         return (element.x, element.y, element.w, element.h)
     if isinstance(element, TextNote):
-        return (element.x, element.y, max(40.0, len(element.text) * element.size * 0.6), element.size * 1.6)
+        return (
+            element.x,
+            element.y,
+            max(40.0, len(element.text) * element.size * 0.6),
+            element.size * 1.6,
+        )
     if isinstance(element, Stroke) and element.points:
         xs = [p[0] for p in element.points]
         ys = [p[1] for p in element.points]

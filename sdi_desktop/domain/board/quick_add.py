@@ -49,7 +49,9 @@ def matches(query: str, limit: int = 8) -> list[Match]:
     for order, kind in enumerate(KINDS):
         best = Match(kind, 0, kind.label)
         for name in (kind.label, kind.key.replace("_", " ")):
-            best = max(best, Match(kind, _score_text(query, name), kind.label), key=lambda m: m.score)
+            best = max(
+                best, Match(kind, _score_text(query, name), kind.label), key=lambda m: m.score
+            )
         for alias in kind.aliases:
             score = _score_text(query, alias) - 5  # a little below the kind's own name
             if score > best.score:

@@ -10,8 +10,21 @@ from sdi_desktop.domain.board.elements import Component, Connector, Stroke, Text
 
 coords = st.floats(min_value=-1000, max_value=1000, allow_nan=False)
 step = st.tuples(
-    st.sampled_from(["component", "connector", "text", "stroke", "zone", "move", "label",
-                     "delete", "front", "back", "rewire"]),
+    st.sampled_from(
+        [
+            "component",
+            "connector",
+            "text",
+            "stroke",
+            "zone",
+            "move",
+            "label",
+            "delete",
+            "front",
+            "back",
+            "rewire",
+        ]
+    ),
     st.integers(min_value=0, max_value=10_000),
     coords,
     coords,
@@ -20,8 +33,13 @@ step = st.tuples(
 
 def initial_document() -> BoardDocument:
     doc = BoardDocument()
-    AddElements([Component(id="c0", x=0, y=0), Component(id="c1", x=200, y=0),
-                 Connector(id="k0", source="c0", target="c1")]).apply(doc)
+    AddElements(
+        [
+            Component(id="c0", x=0, y=0),
+            Component(id="c1", x=200, y=0),
+            Connector(id="k0", source="c0", target="c1"),
+        ]
+    ).apply(doc)
     return doc
 
 

@@ -1,0 +1,161 @@
+"""Export the board (or the selection) as PNG, SVG or PDF, or copy it as an image.
+
+A dark board is exported with light colours unless ``keep_theme`` is asked for,
+so that exports print and paste well. Selection outlines and the resize grip
+never appear in an export.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from sdi_desktop.ui.board.scene import BoardScene
+from sdi_desktop.ui.board.style import LIGHT_BOARD
+
+MARGIN = 24.0
+FORMATS = ("png", "svg", "pdf")
+
+
+class ExportError(RuntimeError):
+    pass
+
+
+@contextmanager
+def _clean_scene(scene: BoardScene, keep_theme: bool):
+    """Light colours (unless kept), no selection, no grip, for the duration of an export."""
+    selected = scene.selected_ids()
+    colors = scene.colors
+    scene.clearSelection()
+    handle_visible = scene.handle.isVisible()
+    scene.handle.hide()
+    if not keep_theme and colors.dark:
+        scene.set_colors(LIGHT_BOARD)
+    try:
+        yield
+    finally:
+        if scene.colors != colors:
+            scene.set_colors(colors)
+        scene.select_ids(selected)
+        if handle_visible:
+            scene._update_handle()
+
+
+def source_rect(scene: BoardScene, ids: list[str] | None = None) -> QRectF:
+    rect = scene.content_rect(ids)
+    if rect.isNull() or rect.isEmpty():
+        rect = QRectF(0, 0, 320, 200)
+    return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+
+def render_image(
+    scene: BoardScene,
+    ids: list[str] | None = None,
+    scale: float = 1.0,
+    transparent: bool = False,
+    keep_theme: bool = False,
+) -> QImage:
+    rect = source_rect(scene, ids)
+    size = QSize(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)))
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    with _clean_scene(scene, keep_theme):
+        background = scene.colors.paper
+        image.fill(Qt.GlobalColor.transparent if transparent else background)
+        painter = QPainter(image)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        scene.render(painter, QRectF(0, 0, size.width(), size.height()), rect)
+        painter.end()
+    return image
+
+
+def export_png(path: str | Path, scene: BoardScene, **options) -> QImage:
+    image = render_image(scene, **options)
+    if not image.save(str(path), "PNG"):
+        raise ExportError(f"could not write {path}")
+    return image
+
+
+def export_svg(
+    path: str | Path,
+    scene: BoardScene,
+    ids: list[str] | None = None,
+    keep_theme: bool = False,
+    title: str = "Whiteboard",
+) -> None:
+    from PySide6.QtSvg import QSvgGenerator
+
+    rect = source_rect(scene, ids)
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(round(rect.width()), round(rect.height())))
+    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+    generator.setTitle(title)
+    generator.setDescription("Exported from SDI Desktop")
+    with _clean_scene(scene, keep_theme):
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise ExportError(f"could not write {path}")
+        painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), scene.colors.paper)
+        scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        painter.end()
+
+
+def export_pdf(
+    path: str | Path,
+    scene: BoardScene,
+    ids: list[str] | None = None,
+    keep_theme: bool = False,
+    title: str = "Whiteboard",
+) -> None:
+    """One A4 page, landscape or portrait to suit the board, the board fitted inside."""
+    rect = source_rect(scene, ids)
+    writer = QPdfWriter(str(path))
+    writer.setTitle(title)
+    writer.setCreator("SDI Desktop")
+    writer.setResolution(300)
+    orientation = (
+        QPageLayout.Orientation.Landscape
+        if rect.width() >= rect.height()
+        else QPageLayout.Orientation.Portrait
+    )
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            orientation,
+            QMarginsF(10, 10, 10, 10),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    with _clean_scene(scene, keep_theme):
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise ExportError(f"could not write {path}")
+        page = QRectF(painter.viewport())
+        fitted = QSizeF(rect.size()).scaled(page.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRectF(
+            page.x() + (page.width() - fitted.width()) / 2,
+            page.y() + (page.height() - fitted.height()) / 2,
+            fitted.width(),
+            fitted.height(),
+        )
+        if scene.colors.dark:
+            painter.fillRect(target, QColor(scene.colors.paper))
+        scene.render(painter, target, rect)
+        painter.end()
+
+
+def export_file(path: str | Path, scene: BoardScene, fmt: str | None = None, **options) -> None:
+    fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
+    if fmt == "png":
+        export_png(path, scene, **options)
+    elif fmt in ("svg", "pdf"):
+        options.pop("scale", None)
+        options.pop("transparent", None)
+        (export_svg if fmt == "svg" else export_pdf)(path, scene, **options)
+    else:
+        raise ExportError(f"unknown export format {fmt!r} (use png, svg or pdf)")

@@ -1,0 +1,352 @@
+"""Graphics items that show board elements. They hold no data of their own:
+``sync()`` copies an element's fields in, and gestures report back through the
+scene's editor. Painting stays in C++ (path, pixmap and text items), so large
+boards repaint quickly."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFont, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+)
+
+from sdi_desktop.domain.board.elements import Component, Connector, Stroke, TextNote, Zone
+from sdi_desktop.domain.board.kinds import kind as kind_of
+from sdi_desktop.ui.board.style import CATEGORY_COLORS, ICON_SIZE, BoardColors, icon_pixmap
+
+SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+GEOMETRY = QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+LABEL_FONT = QFont("DejaVu Sans", 10)
+RADIUS = 10.0
+
+
+def _rounded(rect: QRectF, radius: float = RADIUS) -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    return path
+
+
+class BoardItem:
+    """Mixin: the id of the element shown."""
+
+    element_id: str = ""
+
+
+class ComponentItem(BoardItem, QGraphicsPathItem):
+    def __init__(self, element: Component, colors: BoardColors) -> None:
+        QGraphicsPathItem.__init__(self)
+        self.element_id = element.id
+        self.kind_key = ""
+        self.setFlags(SELECTABLE | MOVABLE | GEOMETRY)
+        self.setAcceptHoverEvents(False)
+        self.icon = QGraphicsPixmapItem(self)
+        self.icon.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.label = QGraphicsSimpleTextItem(self)
+        self.label.setFont(LABEL_FONT)
+        self.connectors: set[ConnectorItem] = set()
+        self._w = self._h = 0.0
+        self.sync(element, colors)
+
+    def sync(self, element: Component, colors: BoardColors) -> None:
+        self._colors = colors
+        if element.kind != self.kind_key or self.icon.pixmap().isNull():
+            self.kind_key = element.kind
+        self.icon.setPixmap(icon_pixmap(self.kind_key, colors.dark))
+        self.icon.setScale(ICON_SIZE / self.icon.pixmap().width())
+        self.label.setText(element.label)
+        self.label.setBrush(colors.ink)
+        self.setBrush(colors.component_fill)
+        self._apply_pen()
+        self.set_size(element.w, element.h)
+        if self.pos() != QPointF(element.x, element.y):
+            self.setPos(element.x, element.y)
+        self.setToolTip(element.note or "")
+
+    def set_size(self, w: float, h: float) -> None:
+        if (w, h) == (self._w, self._h):
+            return
+        self.prepareGeometryChange()
+        self._w, self._h = w, h
+        self.setPath(_rounded(QRectF(0, 0, w, h)))
+        self._layout()
+        for connector in self.connectors:
+            connector.update_path()
+
+    def _layout(self) -> None:
+        w, h = self._w, self._h
+        self.icon.setPos((w - ICON_SIZE) / 2, min(10.0, h * 0.12))
+        text = self.label.boundingRect()
+        self.label.setPos((w - text.width()) / 2, min(h - text.height() - 6, ICON_SIZE + 14))
+
+    def rect(self) -> QRectF:
+        return QRectF(0, 0, self._w, self._h)
+
+    def scene_rect(self) -> QRectF:
+        return self.rect().translated(self.pos())
+
+    def _apply_pen(self) -> None:
+        c = self._colors
+        if self.isSelected():
+            self.setPen(QPen(c.accent, 2.5))
+        else:
+            accent = CATEGORY_COLORS[kind_of(self.kind_key).category]
+            self.setPen(QPen(c.ink if accent is None else _mix(c.ink, accent), 1.6))
+
+    def relabel(self, text: str) -> None:
+        self.label.setText(text)
+        self._layout()
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:
+            scene = self.scene()
+            if scene is not None and scene.snap_enabled and self.isSelected():
+                return scene.snap(value)
+        elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for connector in self.connectors:
+                connector.update_path()
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._apply_pen()
+        return super().itemChange(change, value)
+
+
+def _mix(a, b_hex: str):
+    from PySide6.QtGui import QColor
+
+    b = QColor(b_hex)
+    return QColor(
+        (a.red() + b.red()) // 2, (a.green() + b.green()) // 2, (a.blue() + b.blue()) // 2
+    )
+
+
+def _border_point(rect: QRectF, toward: QPointF) -> QPointF:
+    """Where the line from the rect's centre toward ``toward`` leaves the rect."""
+    center = rect.center()
+    dx, dy = toward.x() - center.x(), toward.y() - center.y()
+    if dx == 0 and dy == 0:
+        return center
+    half_w, half_h = rect.width() / 2 + 2, rect.height() / 2 + 2
+    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
+    return QPointF(center.x() + dx * scale, center.y() + dy * scale)
+
+
+def _arrow_head(tip: QPointF, tail: QPointF, size: float = 11.0) -> QPolygonF:
+    line = QLineF(tip, tail)
+    if line.length() == 0:
+        return QPolygonF()
+    angle = math.atan2(tail.y() - tip.y(), tail.x() - tip.x())
+    spread = math.radians(24)
+    left = QPointF(
+        tip.x() + size * math.cos(angle + spread), tip.y() + size * math.sin(angle + spread)
+    )
+    right = QPointF(
+        tip.x() + size * math.cos(angle - spread), tip.y() + size * math.sin(angle - spread)
+    )
+    return QPolygonF([tip, left, right, tip])
+
+
+class ConnectorItem(BoardItem, QGraphicsPathItem):
+    def __init__(
+        self, element: Connector, source: ComponentItem, target: ComponentItem, colors: BoardColors
+    ) -> None:
+        QGraphicsPathItem.__init__(self)
+        self.element_id = element.id
+        self.setFlags(SELECTABLE)
+        self.setZValue(-1)
+        self.source = source
+        self.target = target
+        self.label: QGraphicsSimpleTextItem | None = None
+        self.arrows = "end"
+        self.start = QPointF()
+        self.end = QPointF()
+        source.connectors.add(self)
+        target.connectors.add(self)
+        self.sync(element, source, target, colors)
+
+    def sync(
+        self, element: Connector, source: ComponentItem, target: ComponentItem, colors: BoardColors
+    ) -> None:
+        self._colors = colors
+        if source is not self.source or target is not self.target:
+            self.detach()
+            self.source, self.target = source, target
+            source.connectors.add(self)
+            target.connectors.add(self)
+        self.arrows = element.arrows
+        self.style = element.style
+        self._set_label(element.label)
+        self._apply_pen()
+        self.update_path()
+
+    def detach(self) -> None:
+        self.source.connectors.discard(self)
+        self.target.connectors.discard(self)
+
+    def _set_label(self, text: str) -> None:
+        if text and self.label is None:
+            self.label = QGraphicsSimpleTextItem(self)
+            self.label.setFont(LABEL_FONT)
+        if self.label is not None:
+            self.label.setText(text)
+            self.label.setBrush(self._colors.muted)
+            self.label.setVisible(bool(text))
+
+    def _apply_pen(self) -> None:
+        c = self._colors
+        pen = QPen(c.accent if self.isSelected() else c.ink, 2.2 if self.isSelected() else 1.6)
+        if self.style == "async":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setPen(pen)
+        self.setBrush(QBrush(pen.color()))
+
+    def update_path(self) -> None:
+        a, b = self.source.scene_rect(), self.target.scene_rect()
+        self.start = _border_point(a, b.center())
+        self.end = _border_point(b, a.center())
+        path = QPainterPath(self.start)
+        path.lineTo(self.end)
+        if self.arrows in ("end", "both"):
+            path.addPolygon(_arrow_head(self.end, self.start))
+        if self.arrows == "both":
+            path.addPolygon(_arrow_head(self.start, self.end))
+        self.setPath(path)
+        if self.label is not None and self.label.isVisible():
+            mid = (self.start + self.end) / 2
+            rect = self.label.boundingRect()
+            self.label.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() - 2)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(12)
+        line = QPainterPath(self.start)
+        line.lineTo(self.end)
+        return stroker.createStroke(line)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._apply_pen()
+        return super().itemChange(change, value)
+
+
+class TextItem(BoardItem, QGraphicsSimpleTextItem):
+    def __init__(self, element: TextNote, colors: BoardColors) -> None:
+        QGraphicsSimpleTextItem.__init__(self)
+        self.element_id = element.id
+        self.setFlags(SELECTABLE | MOVABLE)
+        self.sync(element, colors)
+
+    def sync(self, element: TextNote, colors: BoardColors) -> None:
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(element.size * 0.75)
+        self.setFont(font)
+        self.setText(element.text)
+        self.setBrush(colors.ink)
+        if self.pos() != QPointF(element.x, element.y):
+            self.setPos(element.x, element.y)
+
+
+class StrokeItem(BoardItem, QGraphicsPathItem):
+    def __init__(self, element: Stroke, colors: BoardColors) -> None:
+        QGraphicsPathItem.__init__(self)
+        self.element_id = element.id
+        self.setFlags(SELECTABLE | MOVABLE)
+        self.sync(element, colors)
+
+    def sync(self, element: Stroke, colors: BoardColors) -> None:
+        self.setPos(0, 0)
+        self.setPath(stroke_path(element.points))
+        color = colors.accent if element.color == "accent" else colors.ink
+        pen = QPen(color, element.width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        self.setPen(pen)
+
+
+def stroke_path(points) -> QPainterPath:
+    path = QPainterPath()
+    if points:
+        path.moveTo(*points[0])
+        for x, y in points[1:]:
+            path.lineTo(x, y)
+        if len(points) == 1:
+            path.lineTo(points[0][0] + 0.01, points[0][1])
+    return path
+
+
+class ZoneItem(BoardItem, QGraphicsPathItem):
+    def __init__(self, element: Zone, colors: BoardColors) -> None:
+        QGraphicsPathItem.__init__(self)
+        self.element_id = element.id
+        self.setFlags(SELECTABLE | MOVABLE)
+        self.title = QGraphicsSimpleTextItem(self)
+        title_font = QFont(LABEL_FONT)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setPos(12, 8)
+        self._w = self._h = 0.0
+        self.sync(element, colors)
+
+    def sync(self, element: Zone, colors: BoardColors) -> None:
+        self._colors = colors
+        self.title.setText(element.title)
+        self.title.setBrush(colors.muted)
+        self.setBrush(colors.zone_fill)
+        self._apply_pen()
+        self.set_size(element.w, element.h)
+        if self.pos() != QPointF(element.x, element.y):
+            self.setPos(element.x, element.y)
+
+    def set_size(self, w: float, h: float) -> None:
+        self._w, self._h = w, h
+        self.setPath(_rounded(QRectF(0, 0, w, h), 14))
+
+    def rect(self) -> QRectF:
+        return QRectF(0, 0, self._w, self._h)
+
+    def scene_rect(self) -> QRectF:
+        return self.rect().translated(self.pos())
+
+    def _apply_pen(self) -> None:
+        c = self._colors
+        pen = QPen(
+            c.accent if self.isSelected() else c.zone_border, 2 if self.isSelected() else 1.4
+        )
+        pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._apply_pen()
+        return super().itemChange(change, value)
+
+
+class ResizeHandle(QGraphicsRectItem):
+    """The grip at the bottom-right corner of the one selected component or zone."""
+
+    SIZE = 10.0
+
+    def __init__(self) -> None:
+        super().__init__(0, 0, self.SIZE, self.SIZE)
+        self.setZValue(10_000_000)
+        self.setCursor(Qt.CursorShape.SizeFDiagCursor)
+        self.target: ComponentItem | ZoneItem | None = None
+        self.hide()
+
+    def follow(self, item: ComponentItem | ZoneItem | None, colors: BoardColors) -> None:
+        self.target = item
+        if item is None:
+            self.hide()
+            return
+        self.setBrush(colors.accent)
+        self.setPen(QPen(colors.paper, 1.5))
+        corner = item.scene_rect().bottomRight()
+        self.setPos(corner.x() - self.SIZE / 2, corner.y() - self.SIZE / 2)
+        self.show()

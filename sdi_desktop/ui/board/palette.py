@@ -1,0 +1,59 @@
+"""The component palette: drag a component onto the board, or double-click to place it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from sdi_desktop.domain.board.kinds import KINDS
+from sdi_desktop.ui.board.style import icon_pixmap
+from sdi_desktop.ui.board.view import COMPONENT_MIME
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ComponentPalette(QListWidget):
+    placeRequested = Signal(str)  # kind key, to be placed at the view centre
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("componentPalette")
+        self.setAccessibleName("Component palette")
+        # A compact grid of icons; names show as tooltips and to screen readers.
+        self.setViewMode(QListWidget.ViewMode.IconMode)
+        self.setMovement(QListWidget.Movement.Static)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setIconSize(QSize(30, 30))
+        self.setGridSize(QSize(42, 42))
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QListWidget.DragDropMode.DragOnly)
+        self.setSpacing(2)
+        self._dark: bool | None = None
+        for kind in KINDS:
+            item = QListWidgetItem()
+            item.setData(KIND_ROLE, kind.key)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, kind.label)
+            item.setToolTip(f"{kind.label}: drag onto the board, or double-click to place")
+            self.addItem(item)
+        self.itemActivated.connect(lambda item: self.placeRequested.emit(item.data(KIND_ROLE)))
+
+    def set_dark(self, dark: bool) -> None:
+        if dark == self._dark:
+            return
+        self._dark = dark
+        for row in range(self.count()):
+            item = self.item(row)
+            item.setIcon(QIcon(icon_pixmap(item.data(KIND_ROLE), dark)))
+
+    def mimeTypes(self) -> list[str]:
+        return [COMPONENT_MIME]
+
+    def mimeData(self, items) -> QMimeData:
+        data = QMimeData()
+        if items:
+            data.setData(COMPONENT_MIME, items[0].data(KIND_ROLE).encode())
+            data.setText(items[0].data(Qt.ItemDataRole.AccessibleTextRole))
+        return data

@@ -1,0 +1,180 @@
+"""The whiteboard scene: a view of a BoardDocument.
+
+It listens to the document's events and keeps one item per element (the
+element-to-item map); it never changes the document itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from sdi_desktop.domain.board.document import BoardDocument
+from sdi_desktop.domain.board.elements import (
+    LAYERS,
+    Component,
+    Connector,
+    Element,
+    Stroke,
+    TextNote,
+)
+from sdi_desktop.ui.board.items import (
+    BoardItem,
+    ComponentItem,
+    ConnectorItem,
+    ResizeHandle,
+    StrokeItem,
+    TextItem,
+    ZoneItem,
+)
+from sdi_desktop.ui.board.style import LIGHT_BOARD, BoardColors
+
+GRID = 24
+LAYER_STEP = 10_000_000.0
+
+
+class BoardScene(QGraphicsScene):
+    contentChanged = Signal()
+
+    def __init__(self, document: BoardDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.document = document
+        self.colors: BoardColors = LIGHT_BOARD
+        self.snap_enabled = False
+        self.items_by_id: dict[str, QGraphicsItem] = {}
+        self.handle = ResizeHandle()
+        self.addItem(self.handle)
+        document.added.connect(self._on_added)
+        document.removed.connect(self._on_removed)
+        document.changed.connect(self._on_changed)
+        document.reordered.connect(self._restack)
+        document.reset.connect(self.rebuild)
+        self.selectionChanged.connect(self._update_handle)
+        self.rebuild()
+
+    # -- mirroring the document ------------------------------------------------------
+    def rebuild(self) -> None:
+        for item in list(self.items_by_id.values()):
+            self.removeItem(item)
+        self.items_by_id.clear()
+        for element in self.document:
+            self._create(element)
+        self._restack()
+        self.contentChanged.emit()
+
+    def _create(self, element: Element) -> QGraphicsItem:
+        c = self.colors
+        if isinstance(element, Component):
+            item: QGraphicsItem = ComponentItem(element, c)
+        elif isinstance(element, Connector):
+            item = ConnectorItem(
+                element, self.items_by_id[element.source], self.items_by_id[element.target], c
+            )
+        elif isinstance(element, TextNote):
+            item = TextItem(element, c)
+        elif isinstance(element, Stroke):
+            item = StrokeItem(element, c)
+        else:
+            item = ZoneItem(element, c)
+        self.items_by_id[element.id] = item
+        self.addItem(item)
+        return item
+
+    def _on_added(self, element: Element, index: int) -> None:
+        self._create(element)
+        self._restack()
+        self.contentChanged.emit()
+
+    def _on_removed(self, element: Element) -> None:
+        item = self.items_by_id.pop(element.id)
+        if isinstance(item, ConnectorItem):
+            item.detach()
+        if self.handle.target is item:
+            self.handle.follow(None, self.colors)
+        self.removeItem(item)
+        self.contentChanged.emit()
+
+    def _on_changed(self, element: Element, _old: dict) -> None:
+        self._sync(element)
+        if self.handle.target is self.items_by_id.get(element.id):
+            self.handle.follow(self.handle.target, self.colors)
+        self.contentChanged.emit()
+
+    def _sync(self, element: Element) -> None:
+        item = self.items_by_id[element.id]
+        if isinstance(element, Connector):
+            item.sync(
+                element,
+                self.items_by_id[element.source],
+                self.items_by_id[element.target],
+                self.colors,
+            )
+        else:
+            item.sync(element, self.colors)
+
+    def _restack(self) -> None:
+        for index, element_id in enumerate(self.document.order):
+            element = self.document.get(element_id)
+            self.items_by_id[element_id].setZValue(LAYERS[element.TYPE] * LAYER_STEP + index)
+
+    # -- appearance ----------------------------------------------------------------------
+    def set_colors(self, colors: BoardColors) -> None:
+        if colors == self.colors:
+            return
+        self.colors = colors
+        for element in self.document:
+            self._sync(element)
+        self._update_handle()
+
+    # -- helpers for the view and tools --------------------------------------------------
+    def item_for(self, element_id: str) -> QGraphicsItem | None:
+        return self.items_by_id.get(element_id)
+
+    def selected_ids(self) -> list[str]:
+        return [i.element_id for i in self.selectedItems() if isinstance(i, BoardItem)]
+
+    def select_ids(self, ids) -> None:
+        wanted = set(ids)
+        self.clearSelection()
+        for element_id in wanted:
+            item = self.items_by_id.get(element_id)
+            if item is not None:
+                item.setSelected(True)
+
+    def element_item_at(self, pos: QPointF, transform) -> QGraphicsItem | None:
+        """The topmost element item under ``pos`` (children map to their parent)."""
+        for item in self.items(pos, deviceTransform=transform):
+            while item is not None and not isinstance(item, BoardItem):
+                item = item.parentItem()
+            if item is not None:
+                return item
+        return None
+
+    def component_at(self, pos: QPointF, transform) -> ComponentItem | None:
+        for item in self.items(pos, deviceTransform=transform):
+            while item is not None and not isinstance(item, BoardItem):
+                item = item.parentItem()
+            if isinstance(item, ComponentItem):
+                return item
+        return None
+
+    def content_rect(self, ids=None) -> QRectF:
+        """Bounding rect of the given elements (default: all), in scene units."""
+        rect = QRectF()
+        items = (
+            self.items_by_id.values()
+            if ids is None
+            else [self.items_by_id[i] for i in ids if i in self.items_by_id]
+        )
+        for item in items:
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    def snap(self, pos: QPointF) -> QPointF:
+        return QPointF(round(pos.x() / GRID) * GRID, round(pos.y() / GRID) * GRID)
+
+    def _update_handle(self) -> None:
+        selected = [i for i in self.selectedItems() if isinstance(i, ComponentItem | ZoneItem)]
+        only = selected[0] if len(selected) == 1 and len(self.selectedItems()) == 1 else None
+        self.handle.follow(only, self.colors)

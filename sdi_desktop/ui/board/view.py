@@ -1,0 +1,347 @@
+"""The whiteboard view: zoom, pan, a dotted grid, keys, drops, and the current tool."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPolygonF,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from sdi_desktop.ui.board.editor import BoardEditor
+from sdi_desktop.ui.board.items import BoardItem, ComponentItem, ConnectorItem, TextItem, ZoneItem
+from sdi_desktop.ui.board.scene import GRID, BoardScene
+from sdi_desktop.ui.board.tools import TOOL_KEYS, TOOLS, SelectTool, Tool
+
+COMPONENT_MIME = "application/x-sdi-component"
+MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+ZOOM_STEP = 1.2
+NUDGE, BIG_NUDGE = 1.0, float(GRID)
+
+
+class BoardView(QGraphicsView):
+    """The QGraphicsView of the whiteboard (object name ``whiteboardView``)."""
+
+    zoomChanged = Signal(float)
+    toolChanged = Signal(str)
+
+    def __init__(self, editor: BoardEditor, parent: QWidget | None = None) -> None:
+        super().__init__(editor.scene, parent)
+        self.setObjectName("whiteboardView")
+        self.setAccessibleName("Whiteboard")
+        self.editor = editor
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAcceptDrops(True)
+        self.setMouseTracking(True)
+        self.setSceneRect(QRectF(-50_000, -50_000, 100_000, 100_000))
+        self.centerOn(0, 0)
+        self._tools: dict[str, Tool] = {}
+        self.tool: Tool = self._tool("select")
+        self._panning: QPointF | None = None
+        self._space_down = False
+        self._text_editor = None  # created on first use
+        self.setBackgroundBrush(editor.scene.colors.paper)
+
+    @property
+    def board_scene(self) -> BoardScene:
+        return self.editor.scene
+
+    # -- tools ---------------------------------------------------------------------------
+    def _tool(self, name: str) -> Tool:
+        if name not in self._tools:
+            self._tools[name] = TOOLS[name](self)
+        return self._tools[name]
+
+    def set_tool(self, name: str) -> None:
+        self.tool.cancel()
+        self.tool = self._tool(name)
+        self.setDragMode(
+            QGraphicsView.DragMode.RubberBandDrag
+            if name == "select"
+            else QGraphicsView.DragMode.NoDrag
+        )
+        self.viewport().setCursor(self.tool.cursor)
+        self.toolChanged.emit(name)
+
+    # -- zoom --------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, zoom: float, anchor_under_mouse: bool = False) -> None:
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        if abs(zoom - self.zoom) < 1e-9:
+            return
+        if not anchor_under_mouse:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        factor = zoom / self.zoom
+        self.scale(factor, factor)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.zoomChanged.emit(self.zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
+
+    def zoom_to_fit(self) -> None:
+        rect = self.board_scene.content_rect()
+        if rect.isNull():
+            self.set_zoom(1.0)
+            self.centerOn(0, 0)
+            return
+        rect = rect.adjusted(-40, -40, 40, 40)
+        view = self.viewport().rect()
+        zoom = min(view.width() / rect.width(), view.height() / rect.height())
+        self.set_zoom(min(zoom, 1.5))
+        self.centerOn(rect.center())
+
+    def view_center(self) -> QPointF:
+        return self.mapToScene(self.viewport().rect().center())
+
+    # -- background -----------------------------------------------------------------------
+    def set_colors_from_scene(self) -> None:
+        self.setBackgroundBrush(self.board_scene.colors.paper)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        zoom = self.zoom
+        step = GRID
+        while step * zoom < 12:  # keep dots at least 12 px apart when zoomed out
+            step *= 2
+        pen = QPen(self.board_scene.colors.grid, 2.0 / max(zoom, 0.01))
+        painter.setPen(pen)
+        left = int(rect.left()) - int(rect.left()) % step
+        top = int(rect.top()) - int(rect.top()) % step
+        points = [
+            QPointF(x, y)
+            for y in range(top, int(rect.bottom()) + step, step)
+            for x in range(left, int(rect.right()) + step, step)
+        ]
+        painter.drawPoints(QPolygonF(points))
+
+    # -- mouse ----------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space_down and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self._panning = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if self.tool.press(event):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        if isinstance(self.tool, SelectTool):
+            self.tool.after_default_press()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._panning is not None:
+            delta = event.position() - self._panning
+            self._panning = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
+            event.accept()
+            return
+        if self.tool.move(event):
+            event.accept()
+            return
+        if isinstance(self.tool, SelectTool) and event.buttons() == Qt.MouseButton.NoButton:
+            self.viewport().setCursor(
+                self.tool.hover_cursor(self.mapToScene(event.position().toPoint()))
+            )
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._panning is not None:
+            self._panning = None
+            self.viewport().setCursor(
+                Qt.CursorShape.OpenHandCursor if self._space_down else self.tool.cursor
+            )
+            event.accept()
+            return
+        if self.tool.release(event):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if isinstance(self.tool, SelectTool):
+            self.tool.after_default_release()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if isinstance(self.tool, SelectTool):
+            item = self.board_scene.element_item_at(
+                self.mapToScene(event.position().toPoint()), self.transform()
+            )
+            if item is not None:
+                self.edit_text(item.element_id)
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.zoom * ZOOM_STEP**steps, anchor_under_mouse=True)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- keys -------------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        selected = self.board_scene.selected_ids()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat() and plain:
+            self._space_down = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        arrows = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        if (
+            key in arrows
+            and selected
+            and not mods & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            step = BIG_NUDGE if mods & Qt.KeyboardModifier.ShiftModifier else NUDGE
+            dx, dy = arrows[key]
+            self.editor.nudge(selected, dx * step, dy * step)
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and selected:
+            self.editor.delete(selected)
+            event.accept()
+            return
+        if key == Qt.Key.Key_F2 and len(selected) == 1:
+            self.edit_text(selected[0])
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.tool.cancel()
+            if self.tool.name != "select":
+                self.set_tool("select")
+            else:
+                self.board_scene.clearSelection()
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) and plain | bool(
+            mods & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.zoom_in()
+            event.accept()
+            return
+        if key == Qt.Key.Key_Minus and plain:
+            self.zoom_out()
+            event.accept()
+            return
+        text = event.text()
+        editable = [
+            i for i in selected if not isinstance(self.board_scene.item_for(i), ConnectorItem)
+        ]
+        if text and text.isprintable() and not mods & ~Qt.KeyboardModifier.ShiftModifier:
+            if len(selected) == 1 and len(editable) == 1:
+                self.edit_text(selected[0], initial=text)  # just start typing
+                event.accept()
+                return
+            if not selected and text.upper() in TOOL_KEYS:
+                self.set_tool(TOOL_KEYS[text.upper()])
+                event.accept()
+                return
+        super().keyPressEvent(event)
+        if key == Qt.Key.Key_Space:
+            event.accept()  # Space stays on the canvas: it never starts the clock from here
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            self.viewport().setCursor(self.tool.cursor)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    # -- in-place text editing ---------------------------------------------------------------------
+    def edit_text(self, element_id: str, initial: str | None = None) -> None:
+        from sdi_desktop.ui.board.label_editor import LabelEditor
+
+        if self._text_editor is None:
+            self._text_editor = LabelEditor(self)
+        item = self.board_scene.item_for(element_id)
+        if item is not None:
+            self._text_editor.begin(element_id, item, initial)
+
+    def start_text_note(self, pos: QPointF) -> None:
+        from sdi_desktop.ui.board.label_editor import LabelEditor
+
+        if self._text_editor is None:
+            self._text_editor = LabelEditor(self)
+        self._text_editor.begin_new_note(pos)
+
+    @property
+    def text_editor(self):
+        return self._text_editor
+
+    # -- palette drops ----------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(COMPONENT_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(COMPONENT_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        data = event.mimeData()
+        if data.hasFormat(COMPONENT_MIME):
+            kind_key = bytes(data.data(COMPONENT_MIME)).decode()
+            self.editor.add_component(kind_key, self.mapToScene(event.position().toPoint()))
+            event.acceptProposedAction()
+            self.setFocus()
+            return
+        super().dropEvent(event)
+
+    # -- context menu --------------------------------------------------------------
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        from sdi_desktop.ui.board.context_menu import build_context_menu
+
+        pos = self.mapToScene(event.pos())
+        item = self.board_scene.element_item_at(pos, self.transform())
+        if item is not None and not item.isSelected():
+            self.board_scene.clearSelection()
+            item.setSelected(True)
+        menu = build_context_menu(self, item)
+        if menu is not None:
+            menu.exec(event.globalPos())
+
+
+__all__ = ["COMPONENT_MIME", "BoardItem", "BoardView", "ComponentItem", "TextItem", "ZoneItem"]
