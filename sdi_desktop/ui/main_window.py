@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
     def _apply_colors(self, colors: Colors) -> None:
         self.timeline.set_colors(colors)
         self.timer_display.set_colors(colors)
-        self.board.set_dark(colors.dark)
+        self.board.set_dark(colors.dark, icons=self.isVisible())
 
     # -- window state --------------------------------------------------------------------
     def _restore_window_state(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from sdi_desktop.ui.board.editor import BoardEditor
 from sdi_desktop.ui.board.palette import ComponentPalette
 from sdi_desktop.ui.board.style import DARK_BOARD, LIGHT_BOARD
 from sdi_desktop.ui.board.view import BoardView
+from sdi_desktop.ui.clipboard import set_mime_data
 
 BOARD_MIME = "application/x-sdi-board+json"
 TOOL_LABELS = (
@@ -70,6 +71,8 @@ class BoardWidget(QWidget):
         self.view.zoomChanged.connect(self._show_zoom)
         self.view.toolChanged.connect(self._show_tool)
         self._show_zoom(1.0)
+        # 24 SVG renders cost ~20 ms: let the window paint first.
+        QTimer.singleShot(0, self.palette.ensure_icons)
 
     @property
     def scene(self):
@@ -227,10 +230,14 @@ class BoardWidget(QWidget):
     def _sel(self) -> list[str]:
         return self.scene.selected_ids()
 
-    def set_dark(self, dark: bool) -> None:
+    def set_dark(self, dark: bool, icons: bool = True) -> None:
+        """Board colours for the theme; palette icons now, or after first paint."""
         self.scene.set_colors(DARK_BOARD if dark else LIGHT_BOARD)
         self.view.set_colors_from_scene()
-        self.palette.set_dark(dark)
+        if icons:
+            self.palette.set_dark(dark)
+        else:
+            QTimer.singleShot(0, lambda: self.palette.set_dark(dark))
 
     # -- placing ---------------------------------------------------------------------------
     def place_at_centre(self, kind_key: str, label: str | None = None) -> str:
@@ -274,7 +281,7 @@ class BoardWidget(QWidget):
         data = QMimeData()
         data.setData(BOARD_MIME, text.encode())
         data.setText(text)
-        QGuiApplication.clipboard().setMimeData(data)
+        set_mime_data(data)
 
     def cut(self) -> None:
         ids = self._sel()

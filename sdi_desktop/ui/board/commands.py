@@ -29,11 +29,11 @@ class EditCommand(QUndoCommand):
         self.document = document
         self.edit = edit
         self._on_done = on_done
-        self._select_after = select_after or []
+        self._select_after = select_after  # None: leave the selection alone
 
     def redo(self) -> None:
         self.edit.apply(self.document)
-        if self._on_done is not None:
+        if self._on_done is not None and self._select_after is not None:
             self._on_done(self._select_after)
 
     def undo(self) -> None:

@@ -180,7 +180,8 @@ class BoardEditor(QObject):
         elements = [
             e
             for e in self.document
-            if e.id in chosen and (not isinstance(e, Connector) or {e.source, e.target} <= chosen)
+            if (isinstance(e, Connector) and {e.source, e.target} <= chosen)
+            or (not isinstance(e, Connector) and e.id in chosen)
         ]
         return file_format.dumps(elements)
 

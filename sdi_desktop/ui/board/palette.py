@@ -36,9 +36,15 @@ class ComponentPalette(QListWidget):
             item = QListWidgetItem()
             item.setData(KIND_ROLE, kind.key)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, kind.label)
+            item.setSizeHint(QSize(40, 40))
             item.setToolTip(f"{kind.label}: drag onto the board, or double-click to place")
             self.addItem(item)
         self.itemActivated.connect(lambda item: self.placeRequested.emit(item.data(KIND_ROLE)))
+
+    def ensure_icons(self) -> None:
+        """Draw the icons if no theme has asked yet (they are drawn after first paint)."""
+        if self._dark is None:
+            self.set_dark(False)
 
     def set_dark(self, dark: bool) -> None:
         if dark == self._dark:

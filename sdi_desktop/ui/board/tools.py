@@ -128,7 +128,12 @@ class SelectTool(Tool):
             anchor = connector.target if end == "source" else connector.source
             self._reattach = (connector, end, ConnectGesture(self, anchor))
             return True
-        if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            item = self.scene.element_item_at(pos, self.view.transform())
+            if item is not None:  # Shift+click adds to (or takes from) the selection
+                item.setSelected(not item.isSelected())
+                return True
+        else:
             edge = self._edge_component(pos)
             if edge is not None:
                 self._connect = ConnectGesture(self, edge)

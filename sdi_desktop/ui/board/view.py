@@ -36,6 +36,12 @@ class BoardView(QGraphicsView):
 
     def __init__(self, editor: BoardEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor.scene, parent)
+        # Our own viewport widget: Python knows its type, so calling viewport() never
+        # makes PySide6 look up (and load) every QWidget subclass; and it takes drops.
+        self._viewport = QWidget()
+        self._viewport.setAcceptDrops(True)
+        self._viewport.setMouseTracking(True)
+        self.setViewport(self._viewport)
         self.setObjectName("whiteboardView")
         self.setAccessibleName("Whiteboard")
         self.editor = editor
@@ -49,7 +55,6 @@ class BoardView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAcceptDrops(True)
-        self.setMouseTracking(True)
         self.setSceneRect(QRectF(-50_000, -50_000, 100_000, 100_000))
         self.centerOn(0, 0)
         self._tools: dict[str, Tool] = {}
