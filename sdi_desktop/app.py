@@ -56,8 +56,13 @@ def _build_window(data_dir, now=None) -> QMainWindow:
     settings = AppSettings(data_dir)
     themes = ThemeManager(app)
     themes.apply(settings.theme)
-    window = MainWindow(settings, themes, data_dir, now=now or time.monotonic)
+    # Paint the window (timeline, timer, guidance) first, then import and build the
+    # whiteboard and notes: the user sees the app sooner, and launch() still
+    # returns a complete window.
+    window = MainWindow(settings, themes, data_dir, now=now or time.monotonic, defer_workspace=True)
     window.show()
+    app.processEvents()
+    window.build_workspace()
     return window
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -23,8 +24,6 @@ from sdi_desktop.domain.clock import ClockState, OvertimeMonitor, TimeSource, fo
 from sdi_desktop.domain.formats import InterviewFormat
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.session import InterviewSession
-from sdi_desktop.ui.board.board_widget import BoardWidget
-from sdi_desktop.ui.notes_area import NotesArea
 from sdi_desktop.ui.phase_panel import PhaseChecklistPanel
 from sdi_desktop.ui.settings import AppSettings
 from sdi_desktop.ui.theme import Colors, ThemeManager
@@ -36,6 +35,7 @@ TICK_MS = 200
 
 class MainWindow(QMainWindow):
     overtimeCue = Signal(int)  # emitted once per phase when it first runs over budget
+    workspaceReady = Signal()  # the whiteboard and notes exist
     sessionChanged = Signal()
 
     def __init__(
@@ -44,7 +44,10 @@ class MainWindow(QMainWindow):
         themes: ThemeManager,
         data_dir: Path,
         now: TimeSource = time.monotonic,
+        defer_workspace: bool = False,
     ) -> None:
+        """``defer_workspace``: leave the whiteboard and the notes for
+        ``build_workspace()``, so that launch() can paint the window first."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
@@ -64,6 +67,8 @@ class MainWindow(QMainWindow):
         self._apply_colors(themes.colors)
         self._restore_window_state()
         self._attach_session(self.session)
+        if not defer_workspace:
+            self.build_workspace()
 
     # -- construction ----------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -88,15 +93,15 @@ class MainWindow(QMainWindow):
         top_layout.addWidget(self.timer_display, 0)
 
         self.phase_panel = PhaseChecklistPanel()
-        self.board = BoardWidget()
-        self.board.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.whiteboard = self.board.view
-        self.notes = NotesArea()
+        self.board = None  # the whiteboard and notes arrive with build_workspace()
+        self.notes = None
+        self.whiteboard = None
+        self.first_paint_at: float | None = None  # time.time() of the first frame
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.phase_panel)
-        self.splitter.addWidget(self.board)
-        self.splitter.addWidget(self.notes)
+        self.splitter.addWidget(QWidget())  # slots, filled by build_workspace()
+        self.splitter.addWidget(QWidget())
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 1)
@@ -151,38 +156,13 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self.action_new)
-        file_menu.addAction(self.board.action("actionExport"))
         file_menu.addSeparator()
         file_menu.addAction(self.action_settings)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
-        b = self.board.action
-        edit_menu = menu.addMenu("&Edit")
-        for name in (
-            "actionUndo",
-            "actionRedo",
-            None,
-            "actionCut",
-            "actionCopy",
-            "actionPaste",
-            "actionDuplicate",
-            "actionDelete",
-            None,
-            "actionSelectAll",
-            "actionCopyImage",
-        ):
-            edit_menu.addSeparator() if name is None else edit_menu.addAction(b(name))
-        board_menu = menu.addMenu("&Board")
-        board_menu.addAction(b("actionQuickAdd"))
-        tools_menu = board_menu.addMenu("&Tools")
-        for name in ("select", "connect", "pen", "eraser", "text", "zone"):
-            tools_menu.addAction(b(f"tool_{name}"))
-        board_menu.addMenu(self.board.arrange_menu(board_menu))
-        board_menu.addAction(b("actionSnapToGrid"))
-        board_menu.addSeparator()
-        for name in ("actionZoomIn", "actionZoomOut", "actionZoomFit"):
-            board_menu.addAction(b(name))
+        self._file_menu = file_menu
         session_menu = menu.addMenu("&Session")
+        self._session_menu = session_menu
         for action in (self.action_start_pause, self.action_previous, self.action_next):
             session_menu.addAction(action)
         session_menu.addSeparator()
@@ -208,6 +188,60 @@ class MainWindow(QMainWindow):
                 toolbar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
+
+    def build_workspace(self) -> None:
+        """Create the whiteboard and the notes panes, with their menus.
+
+        Kept apart so that launch() can paint the window before importing and
+        building them (about a third of start-up)."""
+        if self.board is not None:
+            return
+        from sdi_desktop.ui.board.board_widget import BoardWidget
+        from sdi_desktop.ui.notes_area import NotesArea
+
+        self.board = BoardWidget()
+        self.board.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.whiteboard = self.board.view
+        self.notes = NotesArea()
+        for index, widget in ((1, self.board), (2, self.notes)):
+            self.splitter.replaceWidget(index, widget).deleteLater()
+        self._build_board_menus()
+        self.board.set_dark(self.themes.colors.dark, icons=self.isVisible())
+        self.notes.show_phase(PHASES[self.session.clock.current].key)
+        self.workspaceReady.emit()
+
+    def _build_board_menus(self) -> None:
+        b = self.board.action
+        self._file_menu.insertAction(self._file_menu.actions()[1], b("actionExport"))
+        menu = self.menuBar()
+        before = self._session_menu.menuAction()
+        edit_menu = QMenu("&Edit", self)
+        for name in (
+            "actionUndo",
+            "actionRedo",
+            None,
+            "actionCut",
+            "actionCopy",
+            "actionPaste",
+            "actionDuplicate",
+            "actionDelete",
+            None,
+            "actionSelectAll",
+            "actionCopyImage",
+        ):
+            edit_menu.addSeparator() if name is None else edit_menu.addAction(b(name))
+        board_menu = QMenu("&Board", self)
+        board_menu.addAction(b("actionQuickAdd"))
+        tools_menu = board_menu.addMenu("&Tools")
+        for name in ("select", "connect", "pen", "eraser", "text", "zone"):
+            tools_menu.addAction(b(f"tool_{name}"))
+        board_menu.addMenu(self.board.arrange_menu(board_menu))
+        board_menu.addAction(b("actionSnapToGrid"))
+        board_menu.addSeparator()
+        for name in ("actionZoomIn", "actionZoomOut", "actionZoomFit"):
+            board_menu.addAction(b(name))
+        menu.insertMenu(before, edit_menu)
+        menu.insertMenu(before, board_menu)
 
     # -- session ---------------------------------------------------------------------
     def _attach_session(self, session: InterviewSession) -> None:
@@ -295,7 +329,8 @@ class MainWindow(QMainWindow):
         if clock.current != self._shown_phase:
             self._shown_phase = clock.current
             self.phase_panel.show_phase(clock.current, self.session.checklist, clock.budget())
-            self.notes.show_phase(PHASES[clock.current].key)
+            if self.notes is not None:
+                self.notes.show_phase(PHASES[clock.current].key)
         self.refresh()
 
     def refresh(self) -> None:
@@ -336,7 +371,8 @@ class MainWindow(QMainWindow):
     def _apply_colors(self, colors: Colors) -> None:
         self.timeline.set_colors(colors)
         self.timer_display.set_colors(colors)
-        self.board.set_dark(colors.dark, icons=self.isVisible())
+        if self.board is not None:
+            self.board.set_dark(colors.dark, icons=self.isVisible())
 
     # -- window state --------------------------------------------------------------------
     def _restore_window_state(self) -> None:
@@ -351,6 +387,11 @@ class MainWindow(QMainWindow):
         self.settings.set_bytes_value("window/geometry", self.saveGeometry())
         self.settings.set_bytes_value("window/splitter", self.splitter.saveState())
         self.settings.sync()
+
+    def paintEvent(self, event) -> None:
+        if self.first_paint_at is None:
+            self.first_paint_at = time.time()  # read by benchmarks/startup.py
+        super().paintEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.modifiers():

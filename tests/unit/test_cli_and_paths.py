@@ -48,3 +48,22 @@ def test_resources_are_found_from_the_checkout():
     assert paths.resource_root("problems").is_dir()
     with pytest.raises(FileNotFoundError):
         paths.resource_root("no-such-folder")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--data-dir", "/d"], ["--data-dir=/d"], ["--data-dir", "/d", "--data-dir", "/e"]],
+)
+def test_the_fast_path_agrees_with_argparse(argv):
+    from sdi_desktop.cli import _parse_window_options, build_parser
+
+    assert _parse_window_options(argv) == build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize(
+    "argv", [["--data-dir"], ["--data-dir", "--x"], ["screenshots", "o"], ["-h"]]
+)
+def test_anything_else_goes_through_argparse(argv):
+    from sdi_desktop.cli import _parse_window_options
+
+    assert _parse_window_options(argv) is None

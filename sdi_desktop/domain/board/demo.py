@@ -11,8 +11,8 @@ def url_shortener_board() -> list[Element]:
     def comp(key: str, kind: str, label: str, x: float, y: float) -> None:
         c[key] = Component(id=key, kind=kind, label=label, x=x, y=y)
 
-    comp("web", "client", "Browser", 0, 150)
-    comp("app", "mobile", "Mobile app", 0, 300)
+    comp("web", "client", "Browser", -90, 150)
+    comp("app", "mobile", "Mobile app", -90, 300)
     comp("dns", "dns", "DNS", 200, 20)
     comp("cdn", "cdn", "CDN (301 cache)", 200, 225)
     comp("lb", "load_balancer", "Load balancer", 400, 225)

@@ -7,7 +7,7 @@ top-left corner.
 
 from __future__ import annotations
 
-import uuid
+import os
 from typing import Any, ClassVar
 
 CONNECTOR_STYLES = ("sync", "async")  # solid / dashed line
@@ -16,7 +16,8 @@ COMPONENT_SIZE = (132.0, 76.0)
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex[:12]
+    """12 random hex digits (48 bits): unique enough within one board."""
+    return os.urandom(6).hex()
 
 
 class Element:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sdi_desktop.domain.board.file_format import BoardFormatError
 from sdi_desktop.ui.board.editor import BoardEditor
 from sdi_desktop.ui.board.palette import ComponentPalette
 from sdi_desktop.ui.board.style import DARK_BOARD, LIGHT_BOARD
@@ -71,8 +70,6 @@ class BoardWidget(QWidget):
         self.view.zoomChanged.connect(self._show_zoom)
         self.view.toolChanged.connect(self._show_tool)
         self._show_zoom(1.0)
-        # 24 SVG renders cost ~20 ms: let the window paint first.
-        QTimer.singleShot(0, self.palette.ensure_icons)
 
     @property
     def scene(self):
@@ -234,10 +231,10 @@ class BoardWidget(QWidget):
         """Board colours for the theme; palette icons now, or after first paint."""
         self.scene.set_colors(DARK_BOARD if dark else LIGHT_BOARD)
         self.view.set_colors_from_scene()
-        if icons:
+        if icons or self.palette.has_icons:
             self.palette.set_dark(dark)
         else:
-            QTimer.singleShot(0, lambda: self.palette.set_dark(dark))
+            self.palette.theme_dark = dark  # drawn after the first paint
 
     # -- placing ---------------------------------------------------------------------------
     def place_at_centre(self, kind_key: str, label: str | None = None) -> str:
@@ -300,6 +297,8 @@ class BoardWidget(QWidget):
         else:
             self.message.emit("The clipboard holds no whiteboard elements.")
             return []
+        from sdi_desktop.domain.board.file_format import BoardFormatError
+
         try:
             return self.editor.paste_text(text)
         except BoardFormatError as exc:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QUndoStack
 
-from sdi_desktop.domain.board import file_format
 from sdi_desktop.domain.board.document import BoardDocument
 from sdi_desktop.domain.board.edits import AddElements, ChangeElements, RemoveElements, Reorder
 from sdi_desktop.domain.board.elements import (
@@ -183,10 +182,14 @@ class BoardEditor(QObject):
             if (isinstance(e, Connector) and {e.source, e.target} <= chosen)
             or (not isinstance(e, Connector) and e.id in chosen)
         ]
+        from sdi_desktop.domain.board import file_format  # json: loaded when first needed
+
         return file_format.dumps(elements)
 
     def paste_text(self, text: str, offset: float = PASTE_OFFSET) -> list[str]:
         """Add a copy of board JSON with fresh ids, shifted by ``offset``."""
+        from sdi_desktop.domain.board import file_format
+
         elements = file_format.loads(text)
         fresh = {e.id: new_id() for e in elements}
         copies: list[Element] = []

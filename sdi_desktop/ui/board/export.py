@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from sdi_desktop.ui.board.items import FULL
 from sdi_desktop.ui.board.scene import BoardScene
 from sdi_desktop.ui.board.style import LIGHT_BOARD
 
@@ -29,6 +30,8 @@ def _clean_scene(scene: BoardScene, keep_theme: bool):
     """Light colours (unless kept), no selection, no grip, for the duration of an export."""
     selected = scene.selected_ids()
     colors = scene.colors
+    detail = scene.detail
+    scene.set_detail(FULL)  # exports always carry labels, icons and arrowheads
     scene.clearSelection()
     handle_visible = scene.handle.isVisible()
     scene.handle.hide()
@@ -39,6 +42,7 @@ def _clean_scene(scene: BoardScene, keep_theme: bool):
     finally:
         if scene.colors != colors:
             scene.set_colors(colors)
+        scene.set_detail(detail)
         scene.select_ids(selected)
         if handle_visible:
             scene._update_handle()

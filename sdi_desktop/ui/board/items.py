@@ -1,14 +1,19 @@
 """Graphics items that show board elements. They hold no data of their own:
 ``sync()`` copies an element's fields in, and gestures report back through the
-scene's editor. Painting stays in C++ (path, pixmap and text items), so large
-boards repaint quickly."""
+scene's editor.
+
+Speed matters on boards of thousands of elements, so these items override no
+virtual method that Qt calls often: painting stays in C++ (path, pixmap and text
+items) and there is no ``itemChange`` (Qt calls it some twenty times per item
+while a board loads). Selection styling and connectors following a drag are
+driven by the scene and the select tool instead."""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -23,21 +28,36 @@ from sdi_desktop.ui.board.style import CATEGORY_COLORS, ICON_SIZE, BoardColors, 
 
 SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-GEOMETRY = QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+SELECTABLE_MOVABLE = SELECTABLE | MOVABLE
 LABEL_FONT = QFont("DejaVu Sans", 10)
 RADIUS = 10.0
 
 
+_rounded_paths: dict[tuple[float, float, float], QPainterPath] = {}
+
+
 def _rounded(rect: QRectF, radius: float = RADIUS) -> QPainterPath:
-    path = QPainterPath()
-    path.addRoundedRect(rect, radius, radius)
+    """A rounded rectangle at the origin; shared, since most boxes have the same size."""
+    key = (rect.width(), rect.height(), radius)
+    path = _rounded_paths.get(key)
+    if path is None:
+        path = QPainterPath()
+        path.addRoundedRect(rect, radius, radius)
+        if len(_rounded_paths) < 512:
+            _rounded_paths[key] = path
     return path
 
 
+FULL, REDUCED, MINIMAL = 2, 1, 0  # levels of detail, chosen by the view from the zoom
+
+
 class BoardItem:
-    """Mixin: the id of the element shown."""
+    """Mixin: the id of the element shown, and how much detail to draw."""
 
     element_id: str = ""
+
+    def set_detail(self, level: int) -> None:
+        """Zoomed far out, labels (and then icons and arrowheads) are not drawn."""
 
 
 class ComponentItem(BoardItem, QGraphicsPathItem):
@@ -45,8 +65,7 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         QGraphicsPathItem.__init__(self)
         self.element_id = element.id
         self.kind_key = ""
-        self.setFlags(SELECTABLE | MOVABLE | GEOMETRY)
-        self.setAcceptHoverEvents(False)
+        self.setFlags(SELECTABLE_MOVABLE)
         self.icon = QGraphicsPixmapItem(self)
         self.icon.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.label = QGraphicsSimpleTextItem(self)
@@ -68,7 +87,9 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         self.set_size(element.w, element.h)
         if self.pos() != QPointF(element.x, element.y):
             self.setPos(element.x, element.y)
-        self.setToolTip(element.note or "")
+            self.update_connectors()
+        if element.note:
+            self.setToolTip(element.note)
 
     def set_size(self, w: float, h: float) -> None:
         if (w, h) == (self._w, self._h):
@@ -77,8 +98,15 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         self._w, self._h = w, h
         self.setPath(_rounded(QRectF(0, 0, w, h)))
         self._layout()
+        self.update_connectors()
+
+    def update_connectors(self) -> None:
         for connector in self.connectors:
             connector.update_path()
+
+    def set_detail(self, level: int) -> None:
+        self.label.setVisible(level >= FULL)
+        self.icon.setVisible(level >= REDUCED)
 
     def _layout(self) -> None:
         w, h = self._w, self._h
@@ -93,37 +121,42 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         return self.rect().translated(self.pos())
 
     def _apply_pen(self) -> None:
-        c = self._colors
         if self.isSelected():
-            self.setPen(QPen(c.accent, 2.5))
+            self.setPen(_pen(self._colors.accent, 2.5))
         else:
-            accent = CATEGORY_COLORS[kind_of(self.kind_key).category]
-            self.setPen(QPen(c.ink if accent is None else _mix(c.ink, accent), 1.6))
+            category = kind_of(self.kind_key).category
+            self.setPen(_pen(_mix(self._colors.ink, CATEGORY_COLORS[category]), 1.6))
 
-    def relabel(self, text: str) -> None:
-        self.label.setText(text)
-        self._layout()
-
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:
-            scene = self.scene()
-            if scene is not None and scene.snap_enabled and self.isSelected():
-                return scene.snap(value)
-        elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for connector in self.connectors:
-                connector.update_path()
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self._apply_pen()
-        return super().itemChange(change, value)
+    apply_selection_style = _apply_pen
 
 
-def _mix(a, b_hex: str):
-    from PySide6.QtGui import QColor
+_pens: dict[tuple[int, float, bool], QPen] = {}
+_mixes: dict[tuple[int, str], QColor] = {}
 
-    b = QColor(b_hex)
-    return QColor(
-        (a.red() + b.red()) // 2, (a.green() + b.green()) // 2, (a.blue() + b.blue()) // 2
-    )
+
+def _pen(color: QColor, width: float, dashed: bool = False) -> QPen:
+    """Shared pens: thousands of items, a handful of distinct pens."""
+    key = (color.rgba(), width, dashed)
+    pen = _pens.get(key)
+    if pen is None:
+        pen = QPen(color, width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        _pens[key] = pen
+    return pen
+
+
+def _mix(a: QColor, b_hex: str) -> QColor:
+    key = (a.rgba(), b_hex)
+    color = _mixes.get(key)
+    if color is None:
+        b = QColor(b_hex)
+        color = QColor(
+            (a.red() + b.red()) // 2, (a.green() + b.green()) // 2, (a.blue() + b.blue()) // 2
+        )
+        _mixes[key] = color
+    return color
 
 
 def _border_point(rect: QRectF, toward: QPointF) -> QPointF:
@@ -137,18 +170,19 @@ def _border_point(rect: QRectF, toward: QPointF) -> QPointF:
     return QPointF(center.x() + dx * scale, center.y() + dy * scale)
 
 
+_COS, _SIN = math.cos(math.radians(24)), math.sin(math.radians(24))
+
+
 def _arrow_head(tip: QPointF, tail: QPointF, size: float = 11.0) -> QPolygonF:
-    line = QLineF(tip, tail)
-    if line.length() == 0:
+    """A 48-degree arrowhead at ``tip`` pointing away from ``tail``."""
+    tx, ty = tip.x(), tip.y()
+    dx, dy = tail.x() - tx, tail.y() - ty
+    length = math.hypot(dx, dy)
+    if length == 0:
         return QPolygonF()
-    angle = math.atan2(tail.y() - tip.y(), tail.x() - tip.x())
-    spread = math.radians(24)
-    left = QPointF(
-        tip.x() + size * math.cos(angle + spread), tip.y() + size * math.sin(angle + spread)
-    )
-    right = QPointF(
-        tip.x() + size * math.cos(angle - spread), tip.y() + size * math.sin(angle - spread)
-    )
+    ux, uy = dx / length * size, dy / length * size
+    left = QPointF(tx + ux * _COS - uy * _SIN, ty + ux * _SIN + uy * _COS)
+    right = QPointF(tx + ux * _COS + uy * _SIN, ty - ux * _SIN + uy * _COS)
     return QPolygonF([tip, left, right, tip])
 
 
@@ -163,6 +197,7 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
         self.source = source
         self.target = target
         self.label: QGraphicsSimpleTextItem | None = None
+        self.detail = FULL
         self.arrows = "end"
         self.start = QPointF()
         self.end = QPointF()
@@ -190,22 +225,29 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
         self.target.connectors.discard(self)
 
     def _set_label(self, text: str) -> None:
+        """The label sits on a small tag of paper colour, centred on the line."""
         if text and self.label is None:
-            self.label = QGraphicsSimpleTextItem(self)
+            self._tag = QGraphicsRectItem(self)
+            self._tag.setPen(Qt.PenStyle.NoPen)
+            self.label = QGraphicsSimpleTextItem(self._tag)
             self.label.setFont(LABEL_FONT)
+            self.label.setPos(4, 1)
         if self.label is not None:
             self.label.setText(text)
             self.label.setBrush(self._colors.muted)
-            self.label.setVisible(bool(text))
+            rect = self.label.boundingRect()
+            self._tag.setRect(0, 0, rect.width() + 8, rect.height() + 2)
+            self._tag.setBrush(self._colors.paper)
+            self._tag.setVisible(bool(text) and self.detail >= FULL)
 
     def _apply_pen(self) -> None:
         c = self._colors
-        pen = QPen(c.accent if self.isSelected() else c.ink, 2.2 if self.isSelected() else 1.6)
-        if self.style == "async":
-            pen.setStyle(Qt.PenStyle.DashLine)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        selected = self.isSelected()
+        pen = _pen(c.accent if selected else c.ink, 2.2 if selected else 1.6, self.style == "async")
         self.setPen(pen)
-        self.setBrush(QBrush(pen.color()))
+        self.setBrush(pen.color())
+
+    apply_selection_style = _apply_pen
 
     def update_path(self) -> None:
         a, b = self.source.scene_rect(), self.target.scene_rect()
@@ -213,15 +255,28 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
         self.end = _border_point(b, a.center())
         path = QPainterPath(self.start)
         path.lineTo(self.end)
-        if self.arrows in ("end", "both"):
-            path.addPolygon(_arrow_head(self.end, self.start))
-        if self.arrows == "both":
-            path.addPolygon(_arrow_head(self.start, self.end))
+        if self.detail >= REDUCED:
+            if self.arrows in ("end", "both"):
+                path.addPolygon(_arrow_head(self.end, self.start))
+            if self.arrows == "both":
+                path.addPolygon(_arrow_head(self.start, self.end))
         self.setPath(path)
-        if self.label is not None and self.label.isVisible():
+        if self.label is not None and self._tag.isVisible():
             mid = (self.start + self.end) / 2
-            rect = self.label.boundingRect()
-            self.label.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() - 2)
+            rect = self._tag.rect()
+            self._tag.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() / 2)
+
+    def set_detail(self, level: int) -> None:
+        if level == self.detail:
+            return
+        arrows_change = (level >= REDUCED) != (self.detail >= REDUCED)
+        self.detail = level
+        if self.label is not None:
+            self._tag.setVisible(bool(self.label.text()) and level >= FULL)
+            if level >= FULL:
+                self.update_path()
+        if arrows_change:
+            self.update_path()
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
@@ -230,17 +285,12 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
         line.lineTo(self.end)
         return stroker.createStroke(line)
 
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self._apply_pen()
-        return super().itemChange(change, value)
-
 
 class TextItem(BoardItem, QGraphicsSimpleTextItem):
     def __init__(self, element: TextNote, colors: BoardColors) -> None:
         QGraphicsSimpleTextItem.__init__(self)
         self.element_id = element.id
-        self.setFlags(SELECTABLE | MOVABLE)
+        self.setFlags(SELECTABLE_MOVABLE)
         self.sync(element, colors)
 
     def sync(self, element: TextNote, colors: BoardColors) -> None:
@@ -257,7 +307,7 @@ class StrokeItem(BoardItem, QGraphicsPathItem):
     def __init__(self, element: Stroke, colors: BoardColors) -> None:
         QGraphicsPathItem.__init__(self)
         self.element_id = element.id
-        self.setFlags(SELECTABLE | MOVABLE)
+        self.setFlags(SELECTABLE_MOVABLE)
         self.sync(element, colors)
 
     def sync(self, element: Stroke, colors: BoardColors) -> None:
@@ -285,7 +335,7 @@ class ZoneItem(BoardItem, QGraphicsPathItem):
     def __init__(self, element: Zone, colors: BoardColors) -> None:
         QGraphicsPathItem.__init__(self)
         self.element_id = element.id
-        self.setFlags(SELECTABLE | MOVABLE)
+        self.setFlags(SELECTABLE_MOVABLE)
         self.title = QGraphicsSimpleTextItem(self)
         title_font = QFont(LABEL_FONT)
         title_font.setBold(True)
@@ -308,6 +358,9 @@ class ZoneItem(BoardItem, QGraphicsPathItem):
         self._w, self._h = w, h
         self.setPath(_rounded(QRectF(0, 0, w, h), 14))
 
+    def set_detail(self, level: int) -> None:
+        self.title.setVisible(level >= REDUCED)
+
     def rect(self) -> QRectF:
         return QRectF(0, 0, self._w, self._h)
 
@@ -316,16 +369,10 @@ class ZoneItem(BoardItem, QGraphicsPathItem):
 
     def _apply_pen(self) -> None:
         c = self._colors
-        pen = QPen(
-            c.accent if self.isSelected() else c.zone_border, 2 if self.isSelected() else 1.4
-        )
-        pen.setStyle(Qt.PenStyle.DashLine)
-        self.setPen(pen)
+        selected = self.isSelected()
+        self.setPen(_pen(c.accent if selected else c.zone_border, 2 if selected else 1.4, True))
 
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self._apply_pen()
-        return super().itemChange(change, value)
+    apply_selection_style = _apply_pen
 
 
 class ResizeHandle(QGraphicsRectItem):

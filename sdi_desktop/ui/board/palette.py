@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
@@ -32,6 +32,8 @@ class ComponentPalette(QListWidget):
         self.setDragDropMode(QListWidget.DragDropMode.DragOnly)
         self.setSpacing(2)
         self._dark: bool | None = None
+        self._icons_scheduled = False
+        self.theme_dark = False
         for kind in KINDS:
             item = QListWidgetItem()
             item.setData(KIND_ROLE, kind.key)
@@ -41,10 +43,22 @@ class ComponentPalette(QListWidget):
             self.addItem(item)
         self.itemActivated.connect(lambda item: self.placeRequested.emit(item.data(KIND_ROLE)))
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._dark is None and not self._icons_scheduled:
+            # Drawing 24 SVG icons takes ~15 ms: do it right after the first paint,
+            # so that the window appears without waiting for them.
+            self._icons_scheduled = True
+            QTimer.singleShot(0, self.ensure_icons)
+
+    @property
+    def has_icons(self) -> bool:
+        return self._dark is not None
+
     def ensure_icons(self) -> None:
-        """Draw the icons if no theme has asked yet (they are drawn after first paint)."""
+        """Draw the icons for the current theme if they are not drawn yet."""
         if self._dark is None:
-            self.set_dark(False)
+            self.set_dark(self.theme_dark)
 
     def set_dark(self, dark: bool) -> None:
         if dark == self._dark:

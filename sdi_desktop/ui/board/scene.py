@@ -19,6 +19,7 @@ from sdi_desktop.domain.board.elements import (
     TextNote,
 )
 from sdi_desktop.ui.board.items import (
+    FULL,
     BoardItem,
     ComponentItem,
     ConnectorItem,
@@ -42,6 +43,7 @@ class BoardScene(QGraphicsScene):
         self.document = document
         self.colors: BoardColors = LIGHT_BOARD
         self.snap_enabled = False
+        self.detail = FULL
         self.items_by_id: dict[str, QGraphicsItem] = {}
         self.handle = ResizeHandle()
         self.addItem(self.handle)
@@ -50,7 +52,8 @@ class BoardScene(QGraphicsScene):
         document.changed.connect(self._on_changed)
         document.reordered.connect(self._restack)
         document.reset.connect(self.rebuild)
-        self.selectionChanged.connect(self._update_handle)
+        self._styled_selection: set[QGraphicsItem] = set()
+        self.selectionChanged.connect(self._on_selection_changed)
         self.rebuild()
 
     # -- mirroring the document ------------------------------------------------------
@@ -77,6 +80,8 @@ class BoardScene(QGraphicsScene):
             item = StrokeItem(element, c)
         else:
             item = ZoneItem(element, c)
+        if self.detail != FULL:
+            item.set_detail(self.detail)
         self.items_by_id[element.id] = item
         self.addItem(item)
         return item
@@ -127,6 +132,14 @@ class BoardScene(QGraphicsScene):
             self._sync(element)
         self._update_handle()
 
+    def set_detail(self, level: int) -> None:
+        """How much to draw (labels, icons, arrowheads); the view picks it from the zoom."""
+        if level == self.detail:
+            return
+        self.detail = level
+        for item in self.items_by_id.values():
+            item.set_detail(level)
+
     # -- helpers for the view and tools --------------------------------------------------
     def item_for(self, element_id: str) -> QGraphicsItem | None:
         return self.items_by_id.get(element_id)
@@ -173,6 +186,15 @@ class BoardScene(QGraphicsScene):
 
     def snap(self, pos: QPointF) -> QPointF:
         return QPointF(round(pos.x() / GRID) * GRID, round(pos.y() / GRID) * GRID)
+
+    def _on_selection_changed(self) -> None:
+        """Restyle just the items whose selection changed (items have no itemChange)."""
+        now = {i for i in self.selectedItems() if isinstance(i, BoardItem)}
+        for item in now ^ self._styled_selection:
+            if item.scene() is self and hasattr(item, "apply_selection_style"):
+                item.apply_selection_style()
+        self._styled_selection = now
+        self._update_handle()
 
     def _update_handle(self) -> None:
         selected = [i for i in self.selectedItems() if isinstance(i, ComponentItem | ZoneItem)]

@@ -199,6 +199,21 @@ class SelectTool(Tool):
             return True
         return False
 
+    def after_default_move(self) -> None:
+        """While items are dragged: snap them (if on) and let their connectors follow."""
+        if not self._start:
+            return
+        for element_id in self._start:
+            item = self.scene.item_for(element_id)
+            if item is None:
+                continue
+            if self.scene.snap_enabled and not isinstance(item, StrokeItem):
+                snapped = self.scene.snap(item.pos())
+                if snapped != item.pos():
+                    item.setPos(snapped)
+            if isinstance(item, ComponentItem):
+                item.update_connectors()
+
     def after_default_release(self) -> None:
         moved = {}
         for element_id, start in self._start.items():

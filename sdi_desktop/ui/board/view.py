@@ -18,7 +18,16 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from sdi_desktop.ui.board.editor import BoardEditor
-from sdi_desktop.ui.board.items import BoardItem, ComponentItem, ConnectorItem, TextItem, ZoneItem
+from sdi_desktop.ui.board.items import (
+    FULL,
+    MINIMAL,
+    REDUCED,
+    BoardItem,
+    ComponentItem,
+    ConnectorItem,
+    TextItem,
+    ZoneItem,
+)
 from sdi_desktop.ui.board.scene import GRID, BoardScene
 from sdi_desktop.ui.board.tools import TOOL_KEYS, TOOLS, SelectTool, Tool
 
@@ -26,6 +35,7 @@ COMPONENT_MIME = "application/x-sdi-component"
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 ZOOM_STEP = 1.2
 NUDGE, BIG_NUDGE = 1.0, float(GRID)
+DETAIL_FULL, DETAIL_REDUCED = 0.3, 0.12
 
 
 class BoardView(QGraphicsView):
@@ -52,6 +62,8 @@ class BoardView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAcceptDrops(True)
@@ -99,7 +111,16 @@ class BoardView(QGraphicsView):
         factor = zoom / self.zoom
         self.scale(factor, factor)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._apply_detail()
         self.zoomChanged.emit(self.zoom)
+
+    def _apply_detail(self) -> None:
+        """Far out, skip what cannot be read anyway: labels below 30 %, antialiasing,
+        icons and arrowheads below 12 %. Keeps large boards fluid."""
+        zoom = self.zoom
+        level = FULL if zoom >= DETAIL_FULL else (REDUCED if zoom >= DETAIL_REDUCED else MINIMAL)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, level == FULL)
+        self.board_scene.set_detail(level)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * ZOOM_STEP)
@@ -178,6 +199,8 @@ class BoardView(QGraphicsView):
                 self.tool.hover_cursor(self.mapToScene(event.position().toPoint()))
             )
         super().mouseMoveEvent(event)
+        if isinstance(self.tool, SelectTool) and event.buttons() & Qt.MouseButton.LeftButton:
+            self.tool.after_default_move()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._panning is not None:

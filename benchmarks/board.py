@@ -1,0 +1,204 @@
+"""Whiteboard performance on large boards, beside a plain QGraphicsScene (the floor).
+
+For boards of 1,000 components with 1,000 connectors and of 10,000 with 10,000:
+time to load into the scene, median full-view repaint, median time to move one
+component that has 10 connectors, and peak memory. Each size runs in its own
+process so that peak memory is its own. Budgets (issue 4): 1,000: load < 0.5 s,
+repaint < 16 ms, move < 2 ms; 10,000: load < 5 s, repaint < 50 ms; aim for at most
+3x the floor on load and 2x on repaint.
+
+    python benchmarks/board.py            # both sizes
+    python benchmarks/board.py --size 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import bench_line
+
+BUDGETS = {
+    1000: {"load": 0.5, "repaint": 16.0, "move": 2.0},
+    10000: {"load": 5.0, "repaint": 50.0, "move": 2.0},
+}
+VIEW_SIZE = (1600, 1000)
+REPAINTS = 15
+MOVES = 30
+
+
+def make_board(n: int):
+    from sdi_desktop.domain.board.elements import Component, Connector
+    from sdi_desktop.domain.board.kinds import KINDS
+
+    cols = max(1, int(n**0.5))
+    comps = [
+        Component(
+            id=f"c{i}",
+            kind=KINDS[i % len(KINDS)].key,
+            label=f"Node {i}",
+            x=(i % cols) * 200.0,
+            y=(i // cols) * 140.0,
+        )
+        for i in range(n)
+    ]
+    links = [Connector(id=f"hub{j}", source="c0", target=f"c{j + 1}") for j in range(10)]
+    links += [
+        Connector(
+            id=f"k{i}", source=f"c{i}", target=f"c{i + 1}", style="async" if i % 3 else "sync"
+        )
+        for i in range(11, 11 + n - 10)
+        if i + 1 < n
+    ]
+    while len(links) < n:
+        i = len(links)
+        links.append(Connector(id=f"x{i}", source=f"c{i % n}", target=f"c{(i * 7 + 3) % n}"))
+    return comps + links[:n]
+
+
+def peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def repaint_ms(view) -> float:
+    from PySide6.QtWidgets import QApplication
+
+    viewport = view.viewport()
+    times = []
+    for _ in range(REPAINTS):
+        start = time.perf_counter()
+        viewport.repaint()
+        times.append((time.perf_counter() - start) * 1000)
+        QApplication.processEvents()
+    return statistics.median(times)
+
+
+def run_ours(n: int) -> dict:
+    from PySide6.QtWidgets import QApplication
+
+    from sdi_desktop.ui.board.board_widget import BoardWidget
+
+    app = QApplication.instance() or QApplication([])
+    elements = make_board(n)
+    widget = BoardWidget()
+    widget.resize(*VIEW_SIZE)
+    widget.show()
+    app.processEvents()
+    start = time.perf_counter()
+    widget.editor.load(elements)
+    load = time.perf_counter() - start
+    widget.view.zoom_to_fit()
+    app.processEvents()
+    repaint = repaint_ms(widget.view)
+    moves = []
+    for i in range(MOVES):
+        start = time.perf_counter()
+        widget.editor.nudge(["c0"], 1 if i % 2 == 0 else -1, 0)
+        moves.append((time.perf_counter() - start) * 1000)
+    return {
+        "load": load,
+        "repaint": repaint,
+        "move": statistics.median(moves),
+        "rss": peak_rss_mb(),
+    }
+
+
+def run_floor(n: int) -> dict:
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import (
+        QApplication,
+        QGraphicsLineItem,
+        QGraphicsRectItem,
+        QGraphicsScene,
+        QGraphicsSimpleTextItem,
+        QGraphicsView,
+    )
+
+    app = QApplication.instance() or QApplication([])
+    cols = max(1, int(n**0.5))
+    scene = QGraphicsScene()
+    view = QGraphicsView(scene)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.resize(*VIEW_SIZE)
+    view.show()
+    app.processEvents()
+    start = time.perf_counter()
+    for i in range(n):
+        x, y = (i % cols) * 200.0, (i // cols) * 140.0
+        rect = QGraphicsRectItem(0, 0, 132, 76)
+        rect.setPos(x, y)
+        scene.addItem(rect)
+        text = QGraphicsSimpleTextItem(f"Node {i}")
+        text.setPos(x + 30, y + 46)
+        scene.addItem(text)
+        j = (i + 1) % n
+        line = QGraphicsLineItem(x + 66, y + 38, (j % cols) * 200.0 + 66, (j // cols) * 140.0 + 38)
+        scene.addItem(line)
+    load = time.perf_counter() - start
+    view.fitInView(
+        scene.itemsBoundingRect().adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio
+    )
+    app.processEvents()
+    _ = QRectF
+    return {"load": load, "repaint": repaint_ms(view), "rss": peak_rss_mb()}
+
+
+def child(kind: str, n: int) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--size", str(n)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def report(n: int) -> bool:
+    ours, floor = child("ours", n), child("floor", n)
+    budget = BUDGETS[n]
+    label = f"{n // 1000}k"
+    print(f"-- {n:,} components + {n:,} connectors (floor: {n:,} rects, texts and lines)")
+    print(
+        f"   floor: load {floor['load']:.3f} s, repaint {floor['repaint']:.1f} ms, "
+        f"peak RSS {floor['rss']:.0f} MB"
+    )
+    ok = bench_line(f"board_{label}_load", ours["load"], "s", budget["load"])
+    ok &= bench_line(f"board_{label}_repaint_median", ours["repaint"], "ms", budget["repaint"])
+    ok &= bench_line(f"board_{label}_move_10_connectors_median", ours["move"], "ms", budget["move"])
+    bench_line(f"board_{label}_peak_rss", ours["rss"], "MB", 2000)
+    bench_line(f"board_{label}_load_ratio_to_floor", ours["load"] / floor["load"], "x", 3.0)
+    bench_line(
+        f"board_{label}_repaint_ratio_to_floor", ours["repaint"] / floor["repaint"], "x", 2.0
+    )
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, choices=sorted(BUDGETS))
+    parser.add_argument("--child", choices=("ours", "floor"))
+    args = parser.parse_args()
+    if args.child:
+        result = (run_ours if args.child == "ours" else run_floor)(args.size)
+        print(json.dumps(result))
+        return 0
+    sizes = [args.size] if args.size else sorted(BUDGETS)
+    ok = all([report(n) for n in sizes])
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
