@@ -295,3 +295,19 @@ def test_space_on_a_tab_focused_check_box_ticks_it(window, qtbot):
     qtbot.keyClick(box, Qt.Key.Key_Space)
     assert box.isChecked()
     assert window.session.clock.state is ClockState.READY
+
+
+def test_ctrl_z_in_a_notes_pane_undoes_typing_not_the_board(window, qtbot):
+    from PySide6.QtCore import QPointF
+
+    window.board.editor.add_component("cache", QPointF(0, 0))
+    pane = window.findChild(QTextEdit, "notesApi")
+    window.notes.setCurrentWidget(pane)
+    pane.setFocus()
+    qtbot.keyClicks(pane, "GET /urls")
+    qtbot.keyClick(pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert pane.toPlainText() == ""
+    assert len(window.board.editor.document.components()) == 1
+    window.board.view.setFocus()
+    qtbot.keyClick(window.board.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.board.editor.document.components() == []

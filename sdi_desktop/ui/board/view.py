@@ -59,7 +59,7 @@ class BoardView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
@@ -102,15 +102,13 @@ class BoardView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
-    def set_zoom(self, zoom: float, anchor_under_mouse: bool = False) -> None:
+    def set_zoom(self, zoom: float) -> None:
+        """Zoom about the centre of the view (``zoom_at`` keeps a given point still)."""
         zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
         if abs(zoom - self.zoom) < 1e-9:
             return
-        if not anchor_under_mouse:
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         factor = zoom / self.zoom
         self.scale(factor, factor)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self._apply_detail()
         self.zoomChanged.emit(self.zoom)
 
@@ -121,6 +119,14 @@ class BoardView(QGraphicsView):
         level = FULL if zoom >= DETAIL_FULL else (REDUCED if zoom >= DETAIL_REDUCED else MINIMAL)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, level == FULL)
         self.board_scene.set_detail(level)
+
+    def zoom_at(self, zoom: float, viewport_pos: QPointF) -> None:
+        """Zoom keeping the scene point under ``viewport_pos`` where it is."""
+        point = viewport_pos.toPoint()
+        before = self.mapToScene(point)
+        self.set_zoom(zoom)
+        after = self.mapToScene(point)
+        self.centerOn(self.view_center() - (after - before))
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * ZOOM_STEP)
@@ -232,7 +238,7 @@ class BoardView(QGraphicsView):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
-                self.set_zoom(self.zoom * ZOOM_STEP**steps, anchor_under_mouse=True)
+                self.zoom_at(self.zoom * ZOOM_STEP**steps, event.position())
             event.accept()
             return
         super().wheelEvent(event)

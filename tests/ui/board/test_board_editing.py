@@ -349,3 +349,26 @@ def test_escape_cancels_a_connection_in_progress(board, qtbot, mouse):
     qtbot.mouseRelease(board.view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(90, 0))
     assert board.editor.document.connectors() == []
     assert board.editor.document.get(a) == before
+
+
+def test_ctrl_wheel_zooms_around_the_pointer(board, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    view = board.view
+    pos = QPointF(view.viewport().rect().center() + QPoint(100, 50))
+    under = view.mapToScene(pos.toPoint())
+    event = QWheelEvent(
+        pos,
+        QPointF(view.viewport().mapToGlobal(pos.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QGuiApplication.sendEvent(view.viewport(), event)
+    assert abs(view.zoom - 1.2) < 1e-6
+    after = view.mapToScene(pos.toPoint())
+    assert abs(after.x() - under.x()) < 2 and abs(after.y() - under.y()) < 2
