@@ -24,7 +24,7 @@ class InstanceLock:
         return self._lock.tryLock(100)
 
     def owner(self) -> str:
-        ok, pid, host, app = self._lock.getLockInfo()
+        ok, pid, host, _app = self._lock.getLockInfo()
         return f"process {pid} on {host}" if ok else "another process"
 
     def message(self) -> str:
