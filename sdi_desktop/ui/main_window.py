@@ -25,6 +25,7 @@ from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.session import InterviewSession
 from sdi_desktop.ui.notes_area import NotesArea
 from sdi_desktop.ui.phase_panel import PhaseChecklistPanel
+from sdi_desktop.ui.problem_panel import HintPanel, PromptLabel
 from sdi_desktop.ui.settings import AppSettings
 from sdi_desktop.ui.theme import Colors, ThemeManager
 from sdi_desktop.ui.timeline import PhaseTimeline
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.session = InterviewSession(now=now)
         self._monitor = OvertimeMonitor()
         self._shown_phase = -1
+        # problem id -> PracticeRecord; filled from saved sessions once storage exists
+        self.practice_history: dict = {}
 
         self._build_widgets()
         self._build_actions()
@@ -83,16 +86,27 @@ class MainWindow(QMainWindow):
         left = QVBoxLayout()
         left.setSpacing(4)
         left.addWidget(self.title_label)
+        self.prompt_label = PromptLabel()
+        left.addWidget(self.prompt_label)
         left.addWidget(self.timeline)
         top_layout.addLayout(left, 1)
         top_layout.addWidget(self.timer_display, 0)
 
         self.phase_panel = PhaseChecklistPanel()
+        self.hint_panel = HintPanel()
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.setObjectName("sideSplitter")
+        side.addWidget(self.phase_panel)
+        side.addWidget(self.hint_panel)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 1)
+        side.setSizes([520, 180])
+        side.setChildrenCollapsible(False)
         self.whiteboard = WhiteboardView()
         self.notes = NotesArea()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.phase_panel)
+        self.splitter.addWidget(side)
         self.splitter.addWidget(self.whiteboard)
         self.splitter.addWidget(self.notes)
         self.splitter.setStretchFactor(0, 0)
@@ -187,14 +201,18 @@ class MainWindow(QMainWindow):
         self._shown_phase = -1
         session.clock.changed.connect(self._on_clock_changed)
         self.title_label.setText(session.title)
+        self.prompt_label.set_session(session)
+        self.hint_panel.set_session(session)
         self.setWindowTitle(f"{session.title} — {APP_NAME}")
         self._on_clock_changed()
         self.sessionChanged.emit()
 
-    def start_session(self, title: str, fmt: InterviewFormat) -> None:
+    def start_session(
+        self, title: str, fmt: InterviewFormat, problem=None, prompt: str = ""
+    ) -> None:
         """Replace the current session with a fresh one (not started yet)."""
         self._tick.stop()
-        self._attach_session(InterviewSession(title, fmt, now=self._now))
+        self._attach_session(InterviewSession(title, fmt, self._now, problem, prompt))
         self.statusBar().showMessage(
             f"New session: {fmt.total_minutes} minutes "
             f"({' / '.join(str(m) for m in fmt.minutes)}). Press Space to start.",
@@ -216,10 +234,21 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        dialog = NewSessionDialog(self)
+        from sdi_desktop.ui.problem_picker import load_app_library
+
+        # Loaded here, not at start-up: pydantic and the files stay off the first paint.
+        library = load_app_library(self.data_dir)
+        dialog = NewSessionDialog(
+            self, library=library, history=self.practice_history, data_dir=self.data_dir
+        )
         if dialog.exec() != NewSessionDialog.DialogCode.Accepted:
             return False
-        self.start_session(dialog.session_title(), dialog.interview_format())
+        self.start_session(
+            dialog.session_title(),
+            dialog.interview_format(),
+            dialog.selected_problem(),
+            dialog.custom_prompt(),
+        )
         return True
 
     # -- clock control ---------------------------------------------------------------

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sdi_desktop.domain.formats import standard
 from sdi_desktop.ui.main_window import MainWindow
 from sdi_desktop.ui.new_session_dialog import NewSessionDialog
+from sdi_desktop.ui.problem_picker import load_app_library
 from sdi_desktop.ui.settings import AppSettings
 from sdi_desktop.ui.settings_dialog import SettingsDialog
 from sdi_desktop.ui.theme import ThemeManager
 
 SIZES = (QSize(1280, 800), QSize(1920, 1080))
+DEMO_PROBLEM = "url-shortener"
 
 DEMO_NOTES = {
     "requirements": (
@@ -58,10 +60,13 @@ def build_demo_window(data_dir: Path, theme: str = "light") -> tuple[MainWindow,
     themes.apply(theme)
     demo_time = DemoTime()
     window = MainWindow(settings, themes, data_dir, now=demo_time)
-    window.start_session("Design a URL shortener", standard())
+    problem = load_app_library(data_dir).get(DEMO_PROBLEM)
+    window.start_session(problem.title, standard(), problem)
     clock = window.session.clock
     clock.start()
-    demo_time.now += 5 * 60 + 41  # scope ran 41 s over
+    demo_time.now += 2 * 60
+    window.session.open_hint("suggested_scale")
+    demo_time.now += 3 * 60 + 41  # scope ran 41 s over
     window.refresh()
     for item in (0, 1, 2, 3):
         window.session.checklist.set_checked("scope", item, True)
@@ -106,7 +111,10 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
                     _grab(window, out / f"main-{size.width()}x{size.height()}{suffix}.png")
                 )
             if theme == "light":
-                dialog = NewSessionDialog(window, "Design a URL shortener")
+                dialog = NewSessionDialog(
+                    window, library=load_app_library(Path(tmp)), data_dir=Path(tmp)
+                )
+                dialog.picker.select_problem(DEMO_PROBLEM)
                 dialog.show()
                 written.append(_grab(dialog, out / "new-session-dialog.png"))
                 dialog.close()
