@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from sdi_desktop.domain.clock import SessionClock, TimeSource
 from sdi_desktop.domain.events import Event
 from sdi_desktop.domain.formats import InterviewFormat, standard
-from sdi_desktop.domain.hints import HintNotAvailable, HintRecord, hint
 from sdi_desktop.domain.phases import PHASES, phase_index
 
-if TYPE_CHECKING:  # the problem model needs pydantic, which start-up does not load
+if TYPE_CHECKING:  # imported when used: start-up needs neither (the model needs pydantic)
+    from sdi_desktop.domain.hints import HintRecord
     from sdi_desktop.domain.problems.model import Problem
 
 DEFAULT_TITLE = "Practice session"
@@ -93,6 +93,8 @@ class InterviewSession:
 
     def hint_available(self, key: str) -> bool:
         """True when the session has a problem and its current phase is the hint's phase."""
+        from sdi_desktop.domain.hints import hint
+
         return self.problem is not None and hint(key).phase == self.current_phase_key
 
     def hint_opened(self, key: str) -> bool:
@@ -100,6 +102,8 @@ class InterviewSession:
 
     def open_hint(self, key: str) -> HintRecord:
         """Reveal a hint in its phase and record it (once); ``HintNotAvailable`` otherwise."""
+        from sdi_desktop.domain.hints import HintNotAvailable, HintRecord, hint
+
         wanted = hint(key)
         for record in self.hints_opened:
             if record.key == key:

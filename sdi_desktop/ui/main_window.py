@@ -25,7 +25,6 @@ from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.session import InterviewSession
 from sdi_desktop.ui.notes_area import NotesArea
 from sdi_desktop.ui.phase_panel import PhaseChecklistPanel
-from sdi_desktop.ui.problem_panel import HintPanel, PromptLabel
 from sdi_desktop.ui.settings import AppSettings
 from sdi_desktop.ui.theme import Colors, ThemeManager
 from sdi_desktop.ui.timeline import PhaseTimeline
@@ -86,22 +85,20 @@ class MainWindow(QMainWindow):
         left = QVBoxLayout()
         left.setSpacing(4)
         left.addWidget(self.title_label)
-        self.prompt_label = PromptLabel()
-        left.addWidget(self.prompt_label)
         left.addWidget(self.timeline)
+        self._title_column = left
+        # Built by _show_problem when a session first has a problem or a prompt.
+        self.prompt_label = None
+        self.hint_panel = None
         top_layout.addLayout(left, 1)
         top_layout.addWidget(self.timer_display, 0)
 
         self.phase_panel = PhaseChecklistPanel()
-        self.hint_panel = HintPanel()
         side = QSplitter(Qt.Orientation.Vertical)
         side.setObjectName("sideSplitter")
         side.addWidget(self.phase_panel)
-        side.addWidget(self.hint_panel)
-        side.setStretchFactor(0, 3)
-        side.setStretchFactor(1, 1)
-        side.setSizes([520, 180])
         side.setChildrenCollapsible(False)
+        self.side_splitter = side
         self.whiteboard = WhiteboardView()
         self.notes = NotesArea()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -201,11 +198,27 @@ class MainWindow(QMainWindow):
         self._shown_phase = -1
         session.clock.changed.connect(self._on_clock_changed)
         self.title_label.setText(session.title)
-        self.prompt_label.set_session(session)
-        self.hint_panel.set_session(session)
+        self._show_problem(session)
         self.setWindowTitle(f"{session.title} — {APP_NAME}")
         self._on_clock_changed()
         self.sessionChanged.emit()
+
+    def _show_problem(self, session: InterviewSession) -> None:
+        """The prompt under the title and the hints panel, built when first needed."""
+        if self.hint_panel is None:
+            if not (session.prompt or session.problem):
+                return
+            from sdi_desktop.ui.problem_panel import HintPanel, PromptLabel
+
+            self.prompt_label = PromptLabel()
+            self._title_column.insertWidget(1, self.prompt_label)
+            self.hint_panel = HintPanel()
+            self.side_splitter.addWidget(self.hint_panel)
+            self.side_splitter.setStretchFactor(0, 3)
+            self.side_splitter.setStretchFactor(1, 1)
+            self.side_splitter.setSizes([520, 180])
+        self.prompt_label.set_session(session)
+        self.hint_panel.set_session(session)
 
     def start_session(
         self, title: str, fmt: InterviewFormat, problem=None, prompt: str = ""
