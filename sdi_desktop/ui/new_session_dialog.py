@@ -107,6 +107,8 @@ class NewSessionDialog(QDialog):
 
             self.picker = ProblemPicker(library, history, data_dir, parent=self)
             self.picker.problemChanged.connect(self._on_problem_changed)
+            # a double-click on a problem starts the session with it
+            self.picker.tree.itemDoubleClicked.connect(lambda *_: self.accept())
             problem_box = QGroupBox("Problem")
             QVBoxLayout(problem_box).addWidget(self.picker)
             layout.addWidget(problem_box, 1)

@@ -77,7 +77,9 @@ class ProblemEditor(QDialog):
         user_dir: Path,
         problem: Problem | None = None,
         parent: QWidget | None = None,
+        path: Path | None = None,
     ) -> None:
+        """Edit ``problem``, or fix the skipped file at ``path``, or (neither) start anew."""
         super().__init__(parent)
         self.setObjectName("problemEditor")
         self.library = library
@@ -86,7 +88,7 @@ class ProblemEditor(QDialog):
         self._problem: Problem | None = None
         self._original_id: str | None = None
         self._original_path: Path | None = None
-        text, title = self._initial_text(problem)
+        text, title = self._initial_text(problem, path)
         self.setWindowTitle(title)
         self.resize(760, 640)
 
@@ -117,7 +119,12 @@ class ProblemEditor(QDialog):
         self.editor.textChanged.connect(self._timer.start)
         self.validate()
 
-    def _initial_text(self, problem: Problem | None) -> tuple[str, str]:
+    def _initial_text(self, problem: Problem | None, path: Path | None) -> tuple[str, str]:
+        if path is not None:
+            # A file that failed to load: show what can be read of it, and save over it.
+            self._original_path = path
+            text = path.read_bytes().decode("utf-8", errors="replace").replace("\x00", "")
+            return text, f"Fix problem file: {path.name}"
         if problem is None:
             return NEW_PROBLEM, "New problem"
         origin = self.library.origin(problem.id)

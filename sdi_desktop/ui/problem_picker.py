@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -120,9 +122,12 @@ class ProblemPicker(QWidget):
             "Edit one of your problems, or start a problem of your own from a built-in one"
         )
         self.errors_label = QLabel()
-        self.errors_label.setObjectName("problemErrors")
+        self.errors_label.setObjectName("problemErrorsHeading")
         self.errors_label.setWordWrap(True)
-        self.errors_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.errors_list = QListWidget()
+        self.errors_list.setObjectName("problemErrors")
+        self.errors_list.setAccessibleName("Problem files that were skipped")
+        self.errors_list.setMaximumHeight(70)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 1)
@@ -140,6 +145,7 @@ class ProblemPicker(QWidget):
         layout.addLayout(below)
         layout.addWidget(self.preview)
         layout.addWidget(self.errors_label)
+        layout.addWidget(self.errors_list)
         custom_row = QHBoxLayout()  # natural width: clicks beside the text do nothing
         custom_row.addWidget(self.custom_toggle)
         custom_row.addStretch(1)
@@ -157,7 +163,9 @@ class ProblemPicker(QWidget):
         self.custom_toggle.toggled.connect(self._on_custom_toggled)
         self.new_button.clicked.connect(lambda: self.open_editor(None))
         self.edit_button.clicked.connect(lambda: self.open_editor(self.selected_problem()))
+        self.errors_list.itemActivated.connect(self._fix_file)
         self.set_library(library)
+        self._on_selection()
 
     # -- content ---------------------------------------------------------------------
     def set_library(self, library: ProblemLibrary, select: str | None = None) -> None:
@@ -178,11 +186,27 @@ class ProblemPicker(QWidget):
     def _show_errors(self) -> None:
         errors = self.library.errors
         self.errors_label.setVisible(bool(errors))
-        if errors:
-            lines = "<br>".join(_escape(str(e)) for e in errors)
-            self.errors_label.setText(
-                f"<b>Skipped {len(errors)} problem file(s) that could not be read:</b><br>{lines}"
-            )
+        self.errors_list.setVisible(bool(errors))
+        self.errors_list.clear()
+        if not errors:
+            return
+        fixable = False
+        for index, error in enumerate(errors):
+            item = QListWidgetItem(str(error))
+            origin = self.library.skipped_origin(index)
+            if origin is not None and origin.user and self.data_dir is not None:
+                item.setData(ID_ROLE, str(origin.path))
+                item.setToolTip("Double-click (or press Enter) to fix this file in the editor")
+                fixable = True
+            self.errors_list.addItem(item)
+        hint = " Double-click one of yours to fix it." if fixable else ""
+        self.errors_label.setText(
+            f"<b>Skipped {len(errors)} problem file(s) that could not be read.</b>{hint}"
+        )
+
+    def _fix_file(self, item: QListWidgetItem) -> str | None:
+        path = item.data(ID_ROLE)
+        return self.open_editor(None, Path(path)) if path else None
 
     def refresh(self) -> None:
         """Re-apply the search text and filters, keeping the selection if still shown."""
@@ -284,13 +308,17 @@ class ProblemPicker(QWidget):
         self._on_selection()
 
     # -- user problems ---------------------------------------------------------------
-    def open_editor(self, problem: Problem | None) -> str | None:
-        """Open the editor on ``problem`` (None: a new one); reload and select what was saved."""
+    def open_editor(self, problem: Problem | None, path: Path | None = None) -> str | None:
+        """Open the editor on ``problem``, on a skipped file at ``path``, or on a new one.
+
+        After a save the library is reloaded and the saved problem selected.
+        """
         from sdi_desktop.ui.problem_editor import ProblemEditor
 
         if self.data_dir is None:
             return None
-        editor = ProblemEditor(self.library, paths.user_problems_dir(self.data_dir), problem, self)
+        user_dir = paths.user_problems_dir(self.data_dir)
+        editor = ProblemEditor(self.library, user_dir, problem, self, path)
         if editor.exec() != ProblemEditor.DialogCode.Accepted:
             return None
         self.search_edit.clear()

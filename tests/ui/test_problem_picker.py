@@ -13,6 +13,8 @@ from sdi_desktop.domain.problems import PracticeRecord
 from sdi_desktop.ui.problem_editor import ProblemEditor
 from sdi_desktop.ui.problem_picker import ProblemPicker, load_app_library
 
+EXAMPLE_BODY = (paths.resource_root("problems") / "pastebin.toml").read_text(encoding="utf-8")
+
 
 @pytest.fixture
 def make_picker(qtbot, tmp_path):
@@ -99,16 +101,38 @@ def test_custom_prompt_replaces_the_library_problem(make_picker, qtbot):
     assert picker.custom_prompt() == "Design a parking garage"
 
 
-def test_broken_user_files_are_listed_and_skipped(tmp_path, qtbot, make_picker):
+def test_broken_user_files_are_listed_skipped_and_can_be_fixed(tmp_path, qtbot, make_picker):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
     user = paths.user_problems_dir(tmp_path)
     user.mkdir()
-    (user / "half-done.toml").write_text('id = "half-done"\ntitle = "Half"\n', encoding="utf-8")
+    broken = user / "half-done.toml"
+    broken.write_text('id = "half-done"\ntitle = "Half"\n', encoding="utf-8")
     picker = make_picker()
-    assert picker.errors_label.isVisible()
-    text = picker.errors_label.text()
-    assert "half-done.toml: field 'difficulty': missing" in text
+    assert picker.errors_list.isVisible()
+    assert picker.errors_list.count() == 1
+    line = picker.errors_list.item(0).text()
+    assert line.startswith(f"{broken}: field 'difficulty': missing")
     assert "half-done" not in picker.visible_ids()
     assert len(picker.visible_ids()) >= 30
+
+    def fix():
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, ProblemEditor)
+        assert not editor.save_button.isEnabled()
+        assert "half-done.toml: field 'difficulty'" in editor.status.text()
+        body = EXAMPLE_BODY.replace('id = "pastebin"', 'id = "half-done"')
+        editor.editor.setPlainText(body)
+        qtbot.waitUntil(editor.save_button.isEnabled)
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(50, fix)
+    picker.errors_list.setCurrentRow(0)
+    qtbot.keyClick(picker.errors_list, Qt.Key.Key_Return)
+    assert not picker.errors_list.isVisible()
+    assert picker.selected_problem().id == "half-done"
+    assert "pastebin" in broken.read_text(encoding="utf-8")  # saved over the broken file
 
 
 def test_editor_copies_a_builtin_problem_validating_as_you_type(tmp_path, qtbot):

@@ -98,3 +98,23 @@ def test_hints_open_only_in_their_phase_and_are_recorded(window, qtbot, fake_tim
     assert session.hints_opened[-1] == HintRecord("deep_dive_topics", "deep_dive", 42.0)
     assert problem.deep_dives[0].topic in panel.texts["deep_dive_topics"].text()
     assert not panel.texts["clarifying_questions"].isVisible()
+
+
+def test_double_click_on_a_problem_starts_the_session(window, qtbot):
+    def double_click(dialog):
+        picker = dialog.picker
+        picker.difficulty_combo.setCurrentIndex(picker.difficulty_combo.findData("hard"))
+        row = picker.visible_ids().index("stock-exchange")
+        item = picker.tree.topLevelItem(row)
+        picker.tree.scrollToItem(item)
+        rect = picker.tree.visualItemRect(item)
+        # what a double-click delivers: a click, then the double-click event
+        qtbot.mouseClick(picker.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(picker.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        if dialog.isVisible():  # never leave the modal dialog open: the test would hang
+            dialog.reject()
+
+    _in_next_dialog(qtbot, double_click)
+    assert window.new_session()
+    assert window.session.problem.id == "stock-exchange"
+    assert window.session.title == "Design a stock exchange"

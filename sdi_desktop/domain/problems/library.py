@@ -24,13 +24,20 @@ class ProblemLibrary:
         self._problems: dict[str, Problem] = {}
         self._origins: dict[str, ProblemOrigin] = {}
         self.errors: list[ProblemError] = []
+        self._skipped: list[ProblemOrigin | None] = []
 
     def add(self, problem: Problem, origin: ProblemOrigin) -> None:
         self._problems[problem.id] = problem
         self._origins[problem.id] = origin
 
-    def add_error(self, error: ProblemError) -> None:
+    def add_error(self, error: ProblemError, origin: ProblemOrigin | None = None) -> None:
+        """Record a skipped file; ``origin`` says where it is, when it is a file."""
         self.errors.append(error)
+        self._skipped.append(origin)
+
+    def skipped_origin(self, index: int) -> ProblemOrigin | None:
+        """Where the file of ``errors[index]`` is (None if unknown)."""
+        return self._skipped[index]
 
     @property
     def problems(self) -> list[Problem]:

@@ -109,10 +109,11 @@ def load_folders(folders: Iterable[tuple[Path, bool]]) -> ProblemLibrary:
         root = None if user else folder
         for path in problem_files(folder):
             name = display_name(path, root)
+            origin = ProblemOrigin(path, name, user)
             try:
                 problem = read_problem_file(path, name)
             except ProblemFileError as exc:
-                library.add_error(exc.error)
+                library.add_error(exc.error, origin)
                 continue
             existing = library.origin(problem.id)
             if existing is not None:
@@ -122,10 +123,11 @@ def load_folders(folders: Iterable[tuple[Path, bool]]) -> ProblemLibrary:
                         "id",
                         f"'{problem.id}' is already used by {existing.name}; "
                         "give this problem another id",
-                    )
+                    ),
+                    origin,
                 )
                 continue
-            library.add(problem, ProblemOrigin(path, name, user))
+            library.add(problem, origin)
     return library
 
 
