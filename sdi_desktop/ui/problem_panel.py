@@ -78,6 +78,7 @@ class HintPanel(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 8, 12, 10)
         layout.setSpacing(6)
+        self._body_layout = layout
         heading = QLabel("Hints for this problem")
         font = QFont(self.font())
         font.setBold(True)
@@ -87,6 +88,7 @@ class HintPanel(QScrollArea):
         note.setObjectName("hintNote")
         layout.addWidget(heading)
         layout.addWidget(note)
+        self._first_hint_row = layout.count()
         for hint in HINTS:
             button = QPushButton()
             button.setObjectName(f"hintButton_{hint.key}")
@@ -135,13 +137,20 @@ class HintPanel(QScrollArea):
         except HintNotAvailable:
             return False
         self.refresh()
+        self.ensureWidgetVisible(self.texts[key])
         return True
 
     def refresh(self) -> None:
         session = self.session
         if session is None or session.problem is None:
             return
-        for hint in HINTS:
+        # The current phase's hints come first, so what can be opened (or was) is on top.
+        ordered = sorted(HINTS, key=lambda h: h.phase != session.current_phase_key)
+        row = self._first_hint_row
+        for hint in ordered:
+            self._body_layout.insertWidget(row, self.buttons[hint.key])
+            self._body_layout.insertWidget(row + 1, self.texts[hint.key])
+            row += 2
             self._show_hint(hint, session)
 
     def _show_hint(self, hint: Hint, session: InterviewSession) -> None:

@@ -37,7 +37,7 @@ DEMO_NOTES = {
     "estimates": (
         "100 M new URLs/day → ~1,200 writes/s\n"
         "Reads: ~120,000/s at peak\n"
-        "5 years × 36.5 B URLs × 500 B ≈ 18 TB"
+        "36.5 B URLs a year × 500 B ≈ 18 TB a year"
     ),
 }
 
