@@ -91,6 +91,8 @@ def _only_error(user_dir: Path):
     # the rest of the library still loads: every built-in and the good user file
     assert len(library) == len(load_library(BUILTIN, None)) + 1
     assert library.is_user("my-good-one")
+    origin = library.skipped_origin(0)
+    assert origin.user and origin.path.parent == user_dir and origin.path.is_file()
     return library.errors[0]
 
 
