@@ -69,6 +69,12 @@ def _build_window(data_dir, now=None) -> QMainWindow:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parse_args(argv)
+    if args.command == "problems":
+        from sdi_desktop.commands import problems
+
+        if args.problems_command == "check":
+            return problems.check_problems(args.path)
+        return problems.list_problems(paths.data_dir(args.data_dir), args.json)
     if args.command == "screenshots":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from sdi_desktop.ui.screenshots import render_screenshots

@@ -38,6 +38,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shots.add_argument("out_dir", metavar="DIR")
     _add_common(shots, sub=True)
+
+    problems = commands.add_parser(
+        "problems",
+        help="list the problem library or check problem files",
+        description="The problem library: the built-in problems and your own "
+        "(files in DIR/problems/ of the data directory).",
+    )
+    _add_common(problems, sub=True)
+    actions = problems.add_subparsers(dest="problems_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="print every problem, built-in and yours")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    _add_common(listing, sub=True)
+    check = actions.add_parser(
+        "check",
+        help="validate a problem file or a folder of them",
+        description="Validate one problem file or every *.toml file in a folder. Exits "
+        "non-zero at the first invalid file, naming the file and the field at fault.",
+    )
+    check.add_argument("path", metavar="PATH")
+    _add_common(check, sub=True)
     return parser
 
 

@@ -32,6 +32,11 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return path
 
 
+def user_problems_dir(data: Path) -> Path:
+    """Where the user's own problem files live (not created until one is saved)."""
+    return Path(data) / "problems"
+
+
 def _package_dir() -> Path:
     return Path(__file__).resolve().parent
 

@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.session = InterviewSession(now=now)
         self._monitor = OvertimeMonitor()
         self._shown_phase = -1
+        # problem id -> PracticeRecord; filled from saved sessions once storage exists
+        self.practice_history: dict = {}
 
         self._build_widgets()
         self._build_actions()
@@ -89,17 +91,26 @@ class MainWindow(QMainWindow):
         left.setSpacing(4)
         left.addWidget(self.title_label)
         left.addWidget(self.timeline)
+        self._title_column = left
+        # Built by _show_problem when a session first has a problem or a prompt.
+        self.prompt_label = None
+        self.hint_panel = None
         top_layout.addLayout(left, 1)
         top_layout.addWidget(self.timer_display, 0)
 
         self.phase_panel = PhaseChecklistPanel()
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.setObjectName("sideSplitter")
+        side.addWidget(self.phase_panel)
+        side.setChildrenCollapsible(False)
+        self.side_splitter = side
         self.board = None  # the whiteboard and notes arrive with build_workspace()
         self.notes = None
         self.whiteboard = None
         self.first_paint_at: float | None = None  # time.time() of the first frame
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.phase_panel)
+        self.splitter.addWidget(side)
         self.splitter.addWidget(QWidget())  # slots, filled by build_workspace()
         self.splitter.addWidget(QWidget())
         self.splitter.setStretchFactor(0, 0)
@@ -250,14 +261,34 @@ class MainWindow(QMainWindow):
         self._shown_phase = -1
         session.clock.changed.connect(self._on_clock_changed)
         self.title_label.setText(session.title)
+        self._show_problem(session)
         self.setWindowTitle(f"{session.title} — {APP_NAME}")
         self._on_clock_changed()
         self.sessionChanged.emit()
 
-    def start_session(self, title: str, fmt: InterviewFormat) -> None:
+    def _show_problem(self, session: InterviewSession) -> None:
+        """The prompt under the title and the hints panel, built when first needed."""
+        if self.hint_panel is None:
+            if not (session.prompt or session.problem):
+                return
+            from sdi_desktop.ui.problem_panel import HintPanel, PromptLabel
+
+            self.prompt_label = PromptLabel()
+            self._title_column.insertWidget(1, self.prompt_label)
+            self.hint_panel = HintPanel()
+            self.side_splitter.addWidget(self.hint_panel)
+            self.side_splitter.setStretchFactor(0, 3)
+            self.side_splitter.setStretchFactor(1, 1)
+            self.side_splitter.setSizes([520, 180])
+        self.prompt_label.set_session(session)
+        self.hint_panel.set_session(session)
+
+    def start_session(
+        self, title: str, fmt: InterviewFormat, problem=None, prompt: str = ""
+    ) -> None:
         """Replace the current session with a fresh one (not started yet)."""
         self._tick.stop()
-        self._attach_session(InterviewSession(title, fmt, now=self._now))
+        self._attach_session(InterviewSession(title, fmt, self._now, problem, prompt))
         self.statusBar().showMessage(
             f"New session: {fmt.total_minutes} minutes "
             f"({' / '.join(str(m) for m in fmt.minutes)}). Press Space to start.",
@@ -279,10 +310,21 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        dialog = NewSessionDialog(self)
+        from sdi_desktop.ui.problem_picker import load_app_library
+
+        # Loaded here, not at start-up: pydantic and the files stay off the first paint.
+        library = load_app_library(self.data_dir)
+        dialog = NewSessionDialog(
+            self, library=library, history=self.practice_history, data_dir=self.data_dir
+        )
         if dialog.exec() != NewSessionDialog.DialogCode.Accepted:
             return False
-        self.start_session(dialog.session_title(), dialog.interview_format())
+        self.start_session(
+            dialog.session_title(),
+            dialog.interview_format(),
+            dialog.selected_problem(),
+            dialog.custom_prompt(),
+        )
         return True
 
     # -- clock control ---------------------------------------------------------------

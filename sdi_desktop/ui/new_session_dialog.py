@@ -1,6 +1,9 @@
-"""The "New session" dialog: a title and an interview format."""
+"""The "New session" dialog: a problem (or a prompt of your own), a title and a format."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,15 +32,29 @@ from sdi_desktop.domain.formats import (
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.session import DEFAULT_TITLE
 
+if TYPE_CHECKING:
+    from sdi_desktop.domain.problems import PracticeHistory, Problem, ProblemLibrary
+
 CUSTOM_ID = 0
 
 
 class NewSessionDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, title: str = "") -> None:
+    """Without a library it asks for a title and format only (the picker is optional)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        title: str = "",
+        library: ProblemLibrary | None = None,
+        history: PracticeHistory | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("newSessionDialog")
         self.setWindowTitle("New practice session")
         self.setMinimumWidth(420)
+        self.picker = None
+        self._auto_title = ""
 
         self.title_edit = QLineEdit(title)
         self.title_edit.setObjectName("sessionTitle")
@@ -73,6 +90,9 @@ class NewSessionDialog(QDialog):
         self.total_label = QLabel()
         self.total_label.setObjectName("formatTotal")
         grid.addWidget(self.total_label, 2, 0, 1, len(PRESET_MINUTES) + 1)
+        # Keep the format controls at their natural width when the dialog is wide (with the
+        # problem picker): a stretched radio button does not react to clicks beside its text.
+        grid.setColumnStretch(len(PRESET_MINUTES) + 1, 1)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -82,6 +102,18 @@ class NewSessionDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        if library is not None:
+            from sdi_desktop.ui.problem_picker import ProblemPicker
+
+            self.picker = ProblemPicker(library, history, data_dir, parent=self)
+            self.picker.problemChanged.connect(self._on_problem_changed)
+            # a double-click on a problem starts the session with it
+            self.picker.tree.itemDoubleClicked.connect(lambda *_: self.accept())
+            problem_box = QGroupBox("Problem")
+            QVBoxLayout(problem_box).addWidget(self.picker)
+            layout.addWidget(problem_box, 1)
+            self.setMinimumWidth(720)
+            self.resize(820, 720)
         form = QFormLayout()
         form.addRow("Title", self.title_edit)
         layout.addLayout(form)
@@ -90,6 +122,21 @@ class NewSessionDialog(QDialog):
 
         self.format_group.idToggled.connect(self._on_format_toggled)
         self.preset_buttons[STANDARD_MINUTES].setChecked(True)
+
+    def _on_problem_changed(self, problem: Problem | None) -> None:
+        """Choosing a problem names the session after it; un-choosing undoes that."""
+        if problem is not None:
+            self.title_edit.setText(problem.title)
+            self._auto_title = problem.title
+        elif self._auto_title and self.title_edit.text() == self._auto_title:
+            self.title_edit.clear()
+            self._auto_title = ""
+
+    def selected_problem(self) -> Problem | None:
+        return self.picker.selected_problem() if self.picker else None
+
+    def custom_prompt(self) -> str:
+        return self.picker.custom_prompt() if self.picker else ""
 
     def _on_format_toggled(self, button_id: int, checked: bool) -> None:
         if not checked:

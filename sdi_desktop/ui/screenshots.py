@@ -16,11 +16,13 @@ from sdi_desktop.domain.board.demo import url_shortener_board
 from sdi_desktop.domain.formats import standard
 from sdi_desktop.ui.main_window import MainWindow
 from sdi_desktop.ui.new_session_dialog import NewSessionDialog
+from sdi_desktop.ui.problem_picker import load_app_library
 from sdi_desktop.ui.settings import AppSettings
 from sdi_desktop.ui.settings_dialog import SettingsDialog
 from sdi_desktop.ui.theme import ThemeManager
 
 SIZES = (QSize(1280, 800), QSize(1920, 1080))
+DEMO_PROBLEM = "url-shortener"
 
 DEMO_NOTES = {
     "requirements": (
@@ -36,7 +38,7 @@ DEMO_NOTES = {
     "estimates": (
         "100 M new URLs/day → ~1,200 writes/s\n"
         "Reads: ~120,000/s at peak\n"
-        "5 years × 36.5 B URLs × 500 B ≈ 18 TB"
+        "36.5 B URLs a year × 500 B ≈ 18 TB a year"
     ),
 }
 
@@ -59,10 +61,13 @@ def build_demo_window(data_dir: Path, theme: str = "light") -> tuple[MainWindow,
     themes.apply(theme)
     demo_time = DemoTime()
     window = MainWindow(settings, themes, data_dir, now=demo_time)
-    window.start_session("Design a URL shortener", standard())
+    problem = load_app_library(data_dir).get(DEMO_PROBLEM)
+    window.start_session(problem.title, standard(), problem)
     clock = window.session.clock
     clock.start()
-    demo_time.now += 5 * 60 + 41  # scope ran 41 s over
+    demo_time.now += 2 * 60
+    window.session.open_hint("suggested_scale")
+    demo_time.now += 3 * 60 + 41  # scope ran 41 s over
     window.refresh()
     for item in (0, 1, 2, 3):
         window.session.checklist.set_checked("scope", item, True)
@@ -116,7 +121,10 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
                 board_png = out / "board-url-shortener.png"
                 export_png(board_png, window.board.scene, scale=1.5)
                 written.append(board_png)
-                dialog = NewSessionDialog(window, "Design a URL shortener")
+                dialog = NewSessionDialog(
+                    window, library=load_app_library(Path(tmp)), data_dir=Path(tmp)
+                )
+                dialog.picker.select_problem(DEMO_PROBLEM)
                 dialog.show()
                 written.append(_grab(dialog, out / "new-session-dialog.png"))
                 dialog.close()

@@ -1,0 +1,1 @@
+"""Handlers of the subcommands that open no window (no Qt imported here)."""

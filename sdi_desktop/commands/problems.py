@@ -1,0 +1,80 @@
+"""``sdi-desktop problems list [--json]`` and ``sdi-desktop problems check PATH``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from sdi_desktop import paths
+
+
+def _library(data_dir: Path):
+    from sdi_desktop.domain.problems import load_library
+
+    return load_library(paths.resource_root("problems"), paths.user_problems_dir(data_dir))
+
+
+def list_problems(data_dir: Path, as_json: bool, out: TextIO = sys.stdout, err=sys.stderr) -> int:
+    """Print the built-in and the user's problems; skipped files go to stderr."""
+    library = _library(data_dir)
+    problems = library.sorted_problems()
+    if as_json:
+        rows = []
+        for problem in problems:
+            origin = library.origin(problem.id)
+            rows.append(
+                {
+                    "id": problem.id,
+                    "title": problem.title,
+                    "difficulty": problem.difficulty,
+                    "tags": list(problem.tags),
+                    "prompt": problem.prompt,
+                    "source": "user" if origin.user else "built-in",
+                    "file": str(origin.path),
+                }
+            )
+        json.dump(rows, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        id_width = max((len(p.id) for p in problems), default=2)
+        for problem in problems:
+            source = "  (yours)" if library.is_user(problem.id) else ""
+            out.write(
+                f"{problem.id:<{id_width}}  {problem.difficulty:<6}  {problem.title}"
+                f"  [{', '.join(problem.tags)}]{source}\n"
+            )
+        user = sum(1 for p in problems if library.is_user(p.id))
+        out.write(f"{len(problems)} problems ({len(problems) - user} built-in, {user} yours)\n")
+    for error in library.errors:
+        err.write(f"skipped {error}\n")
+    return 0
+
+
+def check_problems(path: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Validate one file or every ``*.toml`` in a folder; stop at the first invalid one."""
+    from sdi_desktop.domain.problems import ProblemFileError, load_folders, read_problem_file
+    from sdi_desktop.domain.problems.loader import SUFFIX, problem_files
+
+    target = Path(path)
+    if target.is_file():
+        try:
+            read_problem_file(target, str(target))
+        except ProblemFileError as exc:
+            err.write(f"{exc.line()}\n")
+            return 1
+        out.write("1 problem OK\n")
+        return 0
+    if target.is_dir():
+        if not problem_files(target):
+            err.write(f"{target}: no problem files (*{SUFFIX}) in this folder\n")
+            return 1
+        library = load_folders([(target, True)])
+        if library.errors:
+            err.write(f"{library.errors[0]}\n")
+            return 1
+        out.write(f"{len(library)} problems OK\n")
+        return 0
+    err.write(f"{target}: no such file or folder\n")
+    return 2

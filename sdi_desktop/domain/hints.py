@@ -1,0 +1,49 @@
+"""Hints a problem offers during a session, and the phase each one belongs to.
+
+Each hint can be revealed only in its own phase; the session records which were
+opened, when, and in which phase. No pydantic here: the main window imports it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Hint(NamedTuple):
+    key: str
+    label: str
+    phase: str  # the key of the phase it may be revealed in
+
+
+CLARIFYING_QUESTIONS = Hint("clarifying_questions", "Clarifying questions", "scope")
+SUGGESTED_SCALE = Hint("suggested_scale", "Suggested scale", "scope")
+DEEP_DIVE_TOPICS = Hint("deep_dive_topics", "Deep-dive topics", "deep_dive")
+
+HINTS: tuple[Hint, ...] = (CLARIFYING_QUESTIONS, SUGGESTED_SCALE, DEEP_DIVE_TOPICS)
+
+
+def hint(key: str) -> Hint:
+    """The hint with this key; ``KeyError`` if there is none."""
+    for candidate in HINTS:
+        if candidate.key == key:
+            return candidate
+    raise KeyError(key)
+
+
+class HintNotAvailable(Exception):
+    """Raised when a hint is asked for outside its phase, or without a problem."""
+
+
+class HintRecord(NamedTuple):
+    """One revealed hint: which, in which phase, and how far into the session (seconds)."""
+
+    key: str
+    phase: str
+    elapsed: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {"key": self.key, "phase": self.phase, "elapsed": round(self.elapsed, 1)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> HintRecord:
+        return cls(str(data["key"]), str(data["phase"]), float(data["elapsed"]))  # type: ignore[arg-type]

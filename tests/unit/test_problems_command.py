@@ -1,0 +1,102 @@
+"""`sdi-desktop problems list|check` run as a user would, in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sdi_desktop import paths
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = (paths.resource_root("problems") / "pastebin.toml").read_text(encoding="utf-8")
+
+
+def run(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    if data_dir is not None:
+        env[paths.DATA_DIR_ENV] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "sdi_desktop", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_every_shipped_problem_passes_check():
+    out = run("problems", "check", "problems/")
+    assert out.returncode == 0, out.stderr
+    count = len(list((ROOT / "problems").glob("*.toml")))
+    assert count >= 30
+    assert out.stdout.strip() == f"{count} problems OK"
+    assert out.stderr == ""
+
+
+def test_check_one_file_and_a_folder_with_a_broken_file(tmp_path):
+    good = tmp_path / "a-good.toml"
+    good.write_text(EXAMPLE, encoding="utf-8")
+    assert run("problems", "check", str(good)).stdout.strip() == "1 problem OK"
+    broken = tmp_path / "b-broken.toml"
+    broken.write_text(EXAMPLE.replace('difficulty = "easy"', "difficulty = 2"), encoding="utf-8")
+    out = run("problems", "check", str(tmp_path))
+    assert out.returncode == 1
+    assert out.stdout == ""
+    assert out.stderr.strip().startswith(f"{broken}: field 'difficulty': ")
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_check_reports_duplicate_ids_inside_a_folder(tmp_path):
+    (tmp_path / "one.toml").write_text(EXAMPLE, encoding="utf-8")
+    (tmp_path / "two.toml").write_text(EXAMPLE, encoding="utf-8")
+    out = run("problems", "check", str(tmp_path))
+    assert out.returncode == 1
+    assert f"{tmp_path / 'two.toml'}: field 'id': 'pastebin' is already used by" in out.stderr
+
+
+def test_check_missing_path_and_empty_folder(tmp_path):
+    out = run("problems", "check", str(tmp_path / "nope"))
+    assert out.returncode == 2
+    assert "no such file or folder" in out.stderr
+    out = run("problems", "check", str(tmp_path))
+    assert out.returncode == 1
+    assert "no problem files" in out.stderr
+
+
+def test_list_shows_builtin_and_user_problems_and_names_broken_files(tmp_path):
+    user = tmp_path / "problems"
+    user.mkdir()
+    mine = EXAMPLE.replace('id = "pastebin"', 'id = "my-pastebin"')
+    (user / "my-pastebin.toml").write_text(mine, encoding="utf-8")
+    (user / "broken.toml").write_text('id = "broken"\n', encoding="utf-8")
+    out = run("problems", "list", "--json", data_dir=tmp_path)
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["my-pastebin"]["source"] == "user"
+    assert by_id["url-shortener"]["source"] == "built-in"
+    assert by_id["url-shortener"]["title"] == "Design a URL shortener"
+    assert "broken" not in by_id
+    assert f"skipped {user / 'broken.toml'}: field 'title': missing" in out.stderr
+
+    text = run("problems", "list", "--data-dir", str(tmp_path))
+    assert text.returncode == 0
+    assert "my-pastebin" in text.stdout and "(yours)" in text.stdout
+    assert text.stdout.strip().splitlines()[-1] == (
+        f"{len(rows)} problems ({len(rows) - 1} built-in, 1 yours)"
+    )
+
+
+def test_problems_commands_import_no_qt():
+    code = (
+        "import sys\nfrom sdi_desktop.app import main\n"
+        "main(['problems', 'list', '--json'])\n"
+        "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NO-QT', "
+        "file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stderr.strip().endswith("NO-QT")
