@@ -1,0 +1,121 @@
+"""Between the live window and the stored session: capture a record, restore one,
+and report every change so autosave can follow.
+
+Capturing runs on the UI thread for every save, so it copies plain data only
+and re-serialises a notes pane only when that pane changed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from sdi_desktop.domain.clock import ClockState, SessionClock
+from sdi_desktop.domain.record import SessionRecord, Snapshot
+from sdi_desktop.domain.session import Checklist
+
+if TYPE_CHECKING:
+    from sdi_desktop.ui.main_window import MainWindow
+
+
+class SessionBinding(QObject):
+    changed = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.record_id: int | None = None
+        self.started_at = datetime.now(UTC)
+        self.ended_at: datetime | None = None
+        self.tags: list[str] = []
+        self._markdown: dict[str, str] = {}
+        self._stale_panes: set[str] = set()
+        for key, pane in window.notes.panes.items():
+            pane.document().contentsChanged.connect(lambda k=key: self._pane_changed(k))
+        window.board.editor.changed.connect(self.changed)
+        self._watch_session()
+        window.sessionChanged.connect(self._watch_session)
+
+    # -- change tracking ---------------------------------------------------------------------
+    def _pane_changed(self, key: str) -> None:
+        self._stale_panes.add(key)
+        self.changed.emit()
+
+    def _watch_session(self) -> None:
+        session = self.window.session
+        session.clock.changed.connect(self.changed.emit)
+        session.checklist.changed.connect(lambda *_: self.changed.emit())
+        hints = getattr(session, "hints_changed", None)
+        if hints is not None:
+            hints.connect(lambda *_: self.changed.emit())
+
+    def notes_markdown(self) -> dict[str, str]:
+        panes = self.window.notes.panes
+        for key in list(self._stale_panes) or []:
+            self._markdown[key] = panes[key].to_markdown()
+        for key in panes:
+            if key not in self._markdown:
+                self._markdown[key] = panes[key].to_markdown()
+        self._stale_panes.clear()
+        return dict(self._markdown)
+
+    # -- capture and restore -------------------------------------------------------------------
+    def capture(self) -> SessionRecord:
+        session = self.window.session
+        clock = session.clock
+        problem = getattr(session, "problem", None)
+        finished = clock.state is ClockState.FINISHED
+        if finished and self.ended_at is None:
+            self.ended_at = datetime.now(UTC)
+        return SessionRecord(
+            id=self.record_id,
+            title=session.title,
+            problem_id=problem.id if problem is not None else None,
+            problem_title=problem.title if problem is not None else "",
+            prompt=getattr(session, "prompt", ""),
+            format=clock.format,
+            clock=clock.to_dict(),
+            checklist=session.checklist.to_dict(),
+            hints_opened=[h.to_dict() for h in getattr(session, "hints_opened", [])],
+            notes=self.notes_markdown(),
+            board=self.window.board.editor.document.to_data(),
+            tags=list(self.tags),
+            status="finished" if finished else "active",
+            started_at=self.started_at,
+            ended_at=self.ended_at,
+            updated_at=datetime.now(UTC),
+        )
+
+    def snapshot(self, phase_index: int) -> Snapshot:
+        return Snapshot(
+            phase_index=phase_index,
+            taken_at=datetime.now(UTC),
+            board=self.window.board.editor.document.to_data(),
+            notes=self.notes_markdown(),
+        )
+
+    def restore(self, record: SessionRecord, problem=None) -> None:
+        """Put a stored session into the window (the clock comes back paused)."""
+        from sdi_desktop.domain.board.elements import element_from_dict
+        from sdi_desktop.domain.hints import HintRecord
+        from sdi_desktop.domain.session import InterviewSession
+
+        window = self.window
+        session = InterviewSession(
+            record.title, record.format, window._now, problem, record.prompt
+        )
+        if record.clock:
+            session.clock = SessionClock.from_dict(record.clock, window._now)
+        session.checklist = Checklist.from_dict(record.checklist)
+        session.hints_opened = [HintRecord.from_dict(h) for h in record.hints_opened]
+        self.record_id = record.id
+        self.started_at = record.started_at
+        self.ended_at = record.ended_at
+        self.tags = list(record.tags)
+        window.replace_session(session)
+        window.board.editor.load([element_from_dict(e) for e in record.board])
+        window.notes.load_markdown_dict(record.notes)
+        self._markdown = dict(record.notes)
+        self._stale_panes.clear()
