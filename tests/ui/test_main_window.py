@@ -65,13 +65,13 @@ def test_next_phase_three_times_then_back(window, qtbot, fake_time):
         assert window.phase_panel.phase_index == expected
         assert window.phase_panel._title.text() == PHASES[expected].title
     # the notes pane of the current phase came forward
-    assert window.notes.currentWidget().objectName() == "notesWrapUp"
+    assert window.notes.current_pane().objectName() == "notesWrapUp"
     assert not window.action_next.isEnabled()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert window.session.clock.current == 3
     qtbot.keyClick(window.timeline, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert window.session.clock.current == 2
-    assert window.notes.currentWidget().objectName() == "notesDeepDive"
+    assert window.notes.current_pane().objectName() == "notesDeepDive"
     assert [round(window.session.clock.elapsed(i)) for i in range(4)] == [60, 60, 60, 0]
 
 
