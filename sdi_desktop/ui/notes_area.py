@@ -122,10 +122,14 @@ class NotesArea(QTabWidget):
             edit.set_markdown(texts.get(key, ""))
 
     def export_markdown(self) -> str:
-        """All non-empty panes as one Markdown section each (their headings two levels down)."""
+        """All non-empty panes, one ``##`` section each; a pane's top headings become ``###``."""
+        from sdi_desktop.ui.notes.markdown_writer import top_heading_level
+
         sections = []
         for spec in PANES:
-            body = self.panes[spec.key].to_markdown(heading_offset=2).strip()
+            edit = self.panes[spec.key]
+            offset = 3 - top_heading_level(edit.document())
+            body = edit.to_markdown(heading_offset=offset).strip()
             if body:
                 sections.append(f"## {spec.title}\n\n{body}\n")
         return "\n".join(sections)

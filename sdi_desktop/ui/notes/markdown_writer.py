@@ -193,7 +193,7 @@ class _Writer:
         level = heading_level(block)
         text = inline_markdown(block, heading=bool(level))
         if level:
-            hashes = "#" * min(level + self.heading_offset, 6)
+            hashes = "#" * max(1, min(level + self.heading_offset, 6))
             self.add("heading", f"{hashes} {text}".rstrip())
         elif text:
             self.add("paragraph", escape_line_start(text))
@@ -280,3 +280,14 @@ def document_to_markdown(document: QTextDocument, heading_offset: int = 0) -> st
     writer = _Writer(heading_offset)
     writer.frame(document.rootFrame())
     return writer.result()
+
+
+def top_heading_level(document: QTextDocument) -> int:
+    """The highest heading level used (1 is highest); 3 when there are no headings."""
+    levels = []
+    block = document.begin()
+    while block.isValid():
+        if heading_level(block):
+            levels.append(heading_level(block))
+        block = block.next()
+    return min(levels, default=3)

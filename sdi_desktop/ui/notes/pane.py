@@ -63,7 +63,7 @@ class NotesPane(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         # Built just after the window's first paint (the timer runs once the paint is out).
         if self.toolbar is None:
-            QTimer.singleShot(0, self.ensure_chrome)
+            QTimer.singleShot(0, self, self.ensure_chrome)
         super().showEvent(event)
 
     def ensure_chrome(self) -> None:
@@ -175,15 +175,21 @@ class NotesPane(QWidget):
 
     def insert_template(self) -> None:
         if self.template is not None:
-            self.edit.insert_markdown(self.template.markdown)
-            self.edit.setFocus()
+            self._put_cursor_after_first_line(self.edit.insert_markdown(self.template.markdown))
 
     def add_deep_dive_block(self) -> None:
         """Append another problem / options / trade-offs / decision block at the end."""
         cursor = self.edit.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
         self.edit.setTextCursor(cursor)
-        self.edit.insert_markdown(DEEP_DIVE_BLOCK)
+        self._put_cursor_after_first_line(self.edit.insert_markdown(DEEP_DIVE_BLOCK))
+
+    def _put_cursor_after_first_line(self, start: int) -> None:
+        """After a skeleton is inserted, Enter then starts writing under its first heading."""
+        cursor = self.edit.textCursor()
+        cursor.setPosition(start)
+        cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+        self.edit.setTextCursor(cursor)
         self.edit.setFocus()
 
     # -- commands that ask first ------------------------------------------------------------

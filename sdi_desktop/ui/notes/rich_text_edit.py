@@ -44,8 +44,8 @@ class RichTextEdit(QTextEdit):
         self.document().setModified(False)
         self._count_now()
 
-    def insert_markdown(self, text: str) -> None:
-        """Insert ``text`` at the cursor as one undo step (imports, pastes, templates)."""
+    def insert_markdown(self, text: str) -> int:
+        """Insert ``text`` at the cursor as one undo step; returns where it starts."""
         from sdi_desktop.ui.notes.markdown_reader import markdown_fragment
 
         cursor = self.textCursor()
@@ -53,10 +53,12 @@ class RichTextEdit(QTextEdit):
         if cursor.block().text() and not cursor.hasSelection():
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
             cursor.insertBlock()
+        start = cursor.position()
         cursor.insertFragment(markdown_fragment(text))
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        return start
 
     def import_markdown_file(self, path) -> None:
         from pathlib import Path

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+
 class Template(NamedTuple):
     label: str  # the button's text
     markdown: str
+
 
 REQUIREMENTS = """## Functional
 
