@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextListFormat
 from PySide6.QtWidgets import QTextEdit
 
@@ -91,6 +92,7 @@ def after_backtick(edit: QTextEdit) -> bool:
     plain = QTextCharFormat()
     plain.setFontFamilies([])
     plain.setFontFixedPitch(False)
+    plain.setBackground(Qt.BrushStyle.NoBrush)
     edit.mergeCurrentCharFormat(plain)
     return True
 

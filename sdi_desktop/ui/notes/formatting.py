@@ -6,6 +6,7 @@ block under the cursor when nothing is selected.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextListFormat
 from PySide6.QtWidgets import QTextEdit
 
@@ -48,6 +49,7 @@ def toggle_inline_code(edit: QTextEdit) -> None:
         fmt = QTextCharFormat()
         fmt.setFontFamilies([])
         fmt.setFontFixedPitch(False)
+        fmt.setBackground(Qt.BrushStyle.NoBrush)
     else:
         fmt = blocks.code_char_format()
     _merge(edit, fmt)

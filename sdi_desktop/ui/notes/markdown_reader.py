@@ -24,7 +24,15 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from sdi_desktop.ui.notes.blocks import Marker, is_numbered, list_style
+from sdi_desktop.ui.notes.blocks import (
+    Marker,
+    code_shade,
+    is_code_block,
+    is_code_char,
+    is_numbered,
+    list_style,
+    shade_code,
+)
 
 U_OPEN, U_CLOSE = "\ue000", "\ue001"
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -83,6 +91,10 @@ def fix_up(document: QTextDocument) -> None:
             text_list.setFormat(list_format)
         if U_OPEN in block.text() or U_CLOSE in block.text():
             _apply_underline(cursor, block)
+        if is_code_block(block):
+            shade_code(cursor, block)
+        else:
+            _shade_inline_code(cursor, block)
         block = block.next()
     bold = QTextCharFormat()
     bold.setFontWeight(QFont.Weight.Bold)
@@ -95,6 +107,21 @@ def fix_up(document: QTextDocument) -> None:
                     QTextCursor.MoveMode.KeepAnchor,
                 )
                 cell_cursor.mergeCharFormat(bold)
+
+
+def _shade_inline_code(cursor: QTextCursor, block) -> None:
+    shade = QTextCharFormat()
+    shade.setBackground(code_shade())
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        it += 1
+        if is_code_char(fragment.charFormat()):
+            cursor.setPosition(fragment.position())
+            cursor.setPosition(
+                fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.mergeCharFormat(shade)
 
 
 def _apply_underline(cursor: QTextCursor, block) -> None:
