@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.phase_panel = PhaseChecklistPanel()
         self.whiteboard = WhiteboardView()
         self.notes = NotesArea()
+        self.notes.follow_action.setChecked(self.settings.notes_follow_phase)
+        self.notes.follow_action.toggled.connect(self._remember_notes_follow)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.phase_panel)
@@ -303,6 +305,9 @@ class MainWindow(QMainWindow):
             f"<b>{APP_NAME}</b> {__version__}<br>Practise system design interviews offline."
             f"<br><br>Data directory:<br><code>{self.data_dir}</code>",
         )
+
+    def _remember_notes_follow(self, on: bool) -> None:
+        self.settings.notes_follow_phase = on
 
     def _apply_colors(self, colors: Colors) -> None:
         self.timeline.set_colors(colors)

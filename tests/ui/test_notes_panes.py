@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QToolButton
 
 from sdi_desktop.ui.notes.templates import DEEP_DIVE_BLOCK
 from tests.ui.notes_structure import structure
@@ -75,9 +75,11 @@ def test_the_current_phase_pane_comes_forward_unless_turned_off(window, qtbot):
     notes.setCurrentIndex(0)  # the user may look elsewhere at any time
     assert notes.current_pane().objectName() == "notesRequirements"
     focus(window, qtbot, "requirements")
-    follow = notes.containers["requirements"].findChild(
-        type(notes.containers["api"].template_button)
-    )
+    follow = [
+        button
+        for button in notes.containers["requirements"].findChildren(QToolButton)
+        if button.defaultAction() is notes.follow_action
+    ]
     assert notes.follow_action.isChecked()
     notes.follow_action.trigger()
     assert not notes.follows_phase
@@ -86,7 +88,17 @@ def test_the_current_phase_pane_comes_forward_unless_turned_off(window, qtbot):
     notes.follow_action.trigger()
     window.next_phase()
     assert notes.current_pane().objectName() == "notesWrapUp"
-    assert follow is not None
+    assert len(follow) == 1 and follow[0].isChecked()
+
+
+def test_turning_follow_off_is_remembered(make_window, tmp_path):
+    first = make_window(tmp_path)
+    first.notes.follow_action.trigger()
+    first.close()
+    again = make_window(tmp_path)
+    assert not again.notes.follows_phase
+    again.next_phase()
+    assert again.notes.current_pane().objectName() == "notesRequirements"
 
 
 def test_import_markdown_file_from_the_menu(window, qtbot, tmp_path, monkeypatch):

@@ -252,3 +252,69 @@ def test_ctrl_shift_v_pastes_plain_text(window, qtbot, clipboard):
     assert structure(edit.document()) == [
         ("p", [("Big bold", False, False, False, False, False, "")])
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "markdown"),
+    [
+        ("## Scale", "## Scale\n"),
+        ("### Reads", "### Reads\n"),
+        ("* star bullet", "- star bullet\n"),
+        ("3. third", "3. third\n"),
+        ("[x] done", "- [x] done\n"),
+        ("- [ ] open", "- [ ] open\n"),
+        ("no # heading", "no # heading\n"),
+        ("#hashtag", "#hashtag\n"),
+    ],
+)
+def test_markdown_prefixes_typed_at_the_start_of_a_line(window, qtbot, typed, markdown):
+    edit = focus(window, qtbot, "requirements")
+    qtbot.keyClicks(edit, typed)
+    assert edit.to_markdown() == markdown
+
+
+def test_pane_shortcuts_act_only_while_the_pane_has_focus(window, qtbot):
+    edit = focus(window, qtbot, "requirements")
+    qtbot.keyClicks(edit, "text")
+    edit.selectAll()
+    window.timeline.setFocus()
+    qtbot.waitUntil(window.timeline.hasFocus)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_B, CTRL)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_1, CTRL)
+    assert edit.to_markdown() == "text\n"
+    for action in window.notes.containers["requirements"].actions_by_name.values():
+        assert action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+        assert action.shortcut() != QKeySequence("Ctrl+K")  # the whiteboard's quick-add
+
+
+def test_copy_and_paste_between_panes_keeps_a_code_blocks_language(window, qtbot):
+    source = focus(window, qtbot, "data_model")
+    source.set_markdown("## Store\n\n```sql\nSELECT code FROM links;\n```\n")
+    qtbot.keyClick(source, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(source, Qt.Key.Key_C, CTRL)
+    target = focus(window, qtbot, "deep_dive")
+    qtbot.keyClick(target, Qt.Key.Key_V, CTRL)
+    assert target.to_markdown() == source.to_markdown()
+    QApplication.clipboard().clear()
+
+
+def test_backspace_at_the_start_of_a_nested_item_moves_it_out(window, qtbot):
+    edit = focus(window, qtbot, "requirements")
+    qtbot.keyClicks(edit, "- top")
+    enter(qtbot, edit)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(edit, "inner")
+    assert edit.to_markdown() == "- top\n  - inner\n"
+    qtbot.keyClick(edit, Qt.Key.Key_Home)
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    assert edit.to_markdown() == "- top\n- inner\n"
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)  # Qt's own: out of the list
+    assert edit.to_markdown() == "- top\n\ninner\n"
+
+
+def test_enter_after_a_checked_item_starts_an_open_one(window, qtbot):
+    edit = focus(window, qtbot, "requirements")
+    qtbot.keyClicks(edit, "[x] agreed")
+    enter(qtbot, edit)
+    qtbot.keyClicks(edit, "to ask")
+    assert edit.to_markdown() == "- [x] agreed\n- [ ] to ask\n"

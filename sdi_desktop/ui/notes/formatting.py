@@ -256,17 +256,14 @@ def set_link(edit: QTextEdit, url: str, text: str = "") -> None:
     """Link the selection (or insert ``text``) to ``url``; an empty url removes the link."""
     cursor = edit.textCursor()
     cursor.beginEditBlock()
-    fmt = QTextCharFormat()
     if url:
-        fmt.setAnchor(True)
-        fmt.setAnchorHref(url)
-        fmt.setForeground(edit.palette().link())
-        fmt.setFontUnderline(True)
+        fmt = blocks.link_char_format(url)
     else:
+        fmt = QTextCharFormat()
         fmt.setAnchor(False)
         fmt.setAnchorHref("")
         fmt.setFontUnderline(False)
-        fmt.setForeground(edit.palette().text())
+        fmt.setForeground(Qt.BrushStyle.NoBrush)  # back to the theme's text colour
     if not cursor.hasSelection() and text:
         cursor.insertText(text, fmt)
     else:
@@ -281,5 +278,5 @@ def set_link(edit: QTextEdit, url: str, text: str = "") -> None:
     after.setAnchor(False)
     after.setAnchorHref("")
     after.setFontUnderline(False)
-    after.clearForeground()
+    after.setForeground(Qt.BrushStyle.NoBrush)
     edit.mergeCurrentCharFormat(after)

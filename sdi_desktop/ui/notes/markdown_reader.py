@@ -30,6 +30,7 @@ from sdi_desktop.ui.notes.blocks import (
     is_code_block,
     is_code_char,
     is_numbered,
+    link_char_format,
     list_style,
     shade_code,
 )
@@ -94,7 +95,7 @@ def fix_up(document: QTextDocument) -> None:
         if is_code_block(block):
             shade_code(cursor, block)
         else:
-            _shade_inline_code(cursor, block)
+            _dress_inline(cursor, block)
         block = block.next()
     bold = QTextCharFormat()
     bold.setFontWeight(QFont.Weight.Bold)
@@ -109,14 +110,21 @@ def fix_up(document: QTextDocument) -> None:
                 cell_cursor.mergeCharFormat(bold)
 
 
-def _shade_inline_code(cursor: QTextCursor, block) -> None:
+def _dress_inline(cursor: QTextCursor, block) -> None:
+    """Links in the notes' link colour; inline code on a shade."""
     shade = QTextCharFormat()
     shade.setBackground(code_shade())
     it = block.begin()
     while not it.atEnd():
         fragment = it.fragment()
         it += 1
-        if is_code_char(fragment.charFormat()):
+        fmt = fragment.charFormat()
+        if fmt.isAnchor() and fmt.anchorHref():
+            end = fragment.position() + fragment.length()
+            cursor.setPosition(fragment.position())
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(link_char_format(fmt.anchorHref()))
+        if is_code_char(fmt):
             cursor.setPosition(fragment.position())
             cursor.setPosition(
                 fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor

@@ -145,8 +145,7 @@ def inline_markdown(block: QTextBlock, in_table: bool = False, heading: bool = F
             body = _code_span(core) if code else escape_text(core, in_table)
             out.append(f"<u>{body}</u>" if underline else body)
     close_to(0)
-    result = "".join(out)
-    return result.rstrip()
+    return "".join(out).strip(" \t")  # Markdown has no leading spaces (4 make code)
 
 
 def _link_target(href: str) -> str:

@@ -100,6 +100,9 @@ class RichTextEdit(QTextEdit):
             if self._tab(backwards):
                 event.accept()
                 return
+        if key == Qt.Key.Key_Backspace and not mods and self._outdent_at_item_start():
+            event.accept()
+            return
         if key in _ENTER and plain:
             if autoformat.before_enter(self):
                 event.accept()
@@ -114,6 +117,18 @@ class RichTextEdit(QTextEdit):
             autoformat.after_space(self)
         elif event.text() == "`":
             autoformat.after_backtick(self)
+
+    def _outdent_at_item_start(self) -> bool:
+        """Backspace at the start of a nested item moves it one level out."""
+        cursor = self.textCursor()
+        text_list = cursor.currentList()
+        if cursor.hasSelection() or not cursor.atBlockStart() or text_list is None:
+            return False
+        if text_list.format().indent() <= 1:
+            return False  # Qt's own Backspace takes a top-level item out of its list
+        from sdi_desktop.ui.notes import formatting
+
+        return formatting.change_list_depth(self, -1)
 
     def _tab(self, backwards: bool) -> bool:
         from sdi_desktop.ui.notes import formatting

@@ -65,9 +65,9 @@ def build_actions(pane: NotesPane) -> dict[str, QAction]:
         action = QAction(spec.text, pane)
         action.setObjectName(f"notesAction_{spec.name}")
         tip = spec.tip or spec.text.rstrip("…")
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if spec.keys:
             action.setShortcut(QKeySequence(spec.keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             tip = f"{tip} ({keys})"
         action.setToolTip(tip)
