@@ -95,6 +95,7 @@ class NotesArea(QTabWidget):
             self.panes[spec.key] = edit
             self.containers[spec.key] = container
             self.addTab(container, spec.title)
+        self.containers[PANES[0].key].defer_chrome = True
 
     @property
     def follows_phase(self) -> bool:

@@ -1,12 +1,13 @@
 """One notes pane: toolbar, editor, find bar and a footer with the word count.
 
 The toolbar and the pane's actions are built when the pane is first shown, so
-the five panes behind the first cost nothing before the window's first paint.
+the five panes behind the first cost nothing before the window's first paint;
+the pane on screen at start-up builds them just after that paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -21,6 +22,7 @@ class NotesPane(QWidget):
         self.edit = RichTextEdit(self)
         self.actions_by_name: dict[str, QAction] = {}
         self.toolbar = None
+        self.defer_chrome = False  # set on the pane shown first, see showEvent
         self.find_bar = None
         self.template = TEMPLATES.get(key)
         self._layout = QVBoxLayout(self)
@@ -61,10 +63,18 @@ class NotesPane(QWidget):
 
     # -- lazy chrome ----------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
-        # Built just after the window's first paint (the timer runs once the paint is out).
         if self.toolbar is None:
-            QTimer.singleShot(0, self, self.ensure_chrome)
+            if self.defer_chrome:  # the pane on screen at start-up: after the first paint
+                self.edit.viewport().installEventFilter(self)
+            else:
+                self.ensure_chrome()
         super().showEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.ensure_chrome)
+        return False
 
     def ensure_chrome(self) -> None:
         if self.toolbar is not None:
@@ -79,6 +89,7 @@ class NotesPane(QWidget):
             extra.append(add_block)
         self.toolbar = build_toolbar(self, self.actions_by_name, extra)
         self._layout.insertWidget(0, self.toolbar)
+        self.toolbar.show()
 
     def _show_count(self, count: int) -> None:
         self.word_label.setText(f"{count:,} word" + ("" if count == 1 else "s"))
