@@ -318,3 +318,17 @@ def test_enter_after_a_checked_item_starts_an_open_one(window, qtbot):
     enter(qtbot, edit)
     qtbot.keyClicks(edit, "to ask")
     assert edit.to_markdown() == "- [x] agreed\n- [ ] to ask\n"
+
+
+def test_switching_list_kinds_keeps_the_depth(window, qtbot):
+    edit = focus(window, qtbot, "requirements")
+    qtbot.keyClicks(edit, "- top")
+    enter(qtbot, edit)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(edit, "inner")
+    qtbot.keyClick(edit, Qt.Key.Key_7, CTRL | SHIFT)
+    assert edit.to_markdown() == "- top\n  1. inner\n"
+    qtbot.keyClick(edit, Qt.Key.Key_9, CTRL | SHIFT)
+    assert edit.to_markdown() == "- top\n  - [ ] inner\n"
+    qtbot.keyClick(edit, Qt.Key.Key_9, CTRL | SHIFT)  # the same kind again: out of the list
+    assert edit.to_markdown() == "- top\n\ninner\n"

@@ -7,7 +7,15 @@ block under the cursor when nothing is selected.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextListFormat
+from PySide6.QtGui import (
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextLength,
+    QTextListFormat,
+    QTextTableFormat,
+)
 from PySide6.QtWidgets import QTextEdit
 
 from sdi_desktop.ui.notes import blocks
@@ -96,18 +104,18 @@ def toggle_list(edit: QTextEdit, kind: str) -> None:
         blocks.is_numbered(current.format().style()) == numbered
         and (marker != Marker.NoMarker) == (kind == "check")
     )
+    check = Marker.Unchecked if kind == "check" else Marker.NoMarker
     if current is not None and same_kind:
         _leave_lists(cursor)
+    elif current is not None and blocks.is_numbered(current.format().style()) == numbered:
+        _set_markers(cursor, check)  # bullets <-> check-list: same list, other markers
     else:
-        if current is not None:
-            _leave_lists(cursor)
+        depth = current.format().indent() if current is not None else 1
         fmt = QTextListFormat()
-        fmt.setIndent(1)
-        fmt.setStyle(blocks.list_style(numbered, 1))
-        list_ = cursor.createList(fmt)
-        marker = Marker.Unchecked if kind == "check" else Marker.NoMarker
-        _set_markers(cursor, marker)
-        del list_
+        fmt.setIndent(depth)
+        fmt.setStyle(blocks.list_style(numbered, depth))
+        cursor.createList(fmt)
+        _set_markers(cursor, check)
     cursor.endEditBlock()
 
 
@@ -193,8 +201,6 @@ def _move_item(cursor: QTextCursor, block, delta: int) -> None:
 
 # -- tables ---------------------------------------------------------------------------------
 def insert_table(edit: QTextEdit, rows: int = 3, columns: int = 3, header: list | None = None):
-    from PySide6.QtGui import QTextLength, QTextTableFormat
-
     fmt = QTextTableFormat()
     fmt.setCellPadding(4)
     fmt.setCellSpacing(0)
