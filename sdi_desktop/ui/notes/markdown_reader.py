@@ -37,7 +37,6 @@ from sdi_desktop.ui.notes.blocks import (
 
 U_OPEN, U_CLOSE = "\ue000", "\ue001"
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
 _U_TAG = re.compile(r"<(/?)u>", re.IGNORECASE)
 FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectGitHub
 
@@ -58,18 +57,41 @@ def protect_underline(text: str) -> str:
             fence = match.group(1)
             out.append(line)
             continue
-        pieces, last = [], 0
-        for span in _CODE_SPAN.finditer(line):
-            pieces.append(_swap_tags(line[last : span.start()]))
-            pieces.append(span.group(0))
-            last = span.end()
-        pieces.append(_swap_tags(line[last:]))
-        out.append("".join(pieces))
+        out.append(_swap_line(line))
     return "\n".join(out)
 
 
-def _swap_tags(text: str) -> str:
-    return _U_TAG.sub(lambda m: U_CLOSE if m.group(1) else U_OPEN, text)
+def _swap_line(line: str) -> str:
+    """One line: swap the tags, but not inside code spans or after a backslash."""
+    lowered = line.lower()
+    if "<u>" not in lowered and "</u>" not in lowered:
+        return line
+    out: list[str] = []
+    i, n = 0, len(line)
+    while i < n:
+        ch = line[i]
+        if ch == "\\":
+            out.append(line[i : i + 2])
+            i += 2
+            continue
+        if ch == "`":
+            run = len(line[i:]) - len(line[i:].lstrip("`"))
+            close = re.compile(rf"(?<!`)`{{{run}}}(?!`)").search(line, i + run)
+            if close:
+                out.append(line[i : close.end()])
+                i = close.end()
+            else:
+                out.append(line[i : i + run])
+                i += run
+            continue
+        tag = _U_TAG.match(line, i)
+        if tag:
+            out.append(U_CLOSE if tag.group(1) else U_OPEN)
+            i = tag.end()
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 def fix_up(document: QTextDocument) -> None:

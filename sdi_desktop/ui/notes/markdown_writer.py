@@ -30,22 +30,21 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
-def escape_text(text: str, in_table: bool = False) -> str:
-    """Escape what Markdown would read as syntax, and nothing more (so it reads well)."""
+def escape_text(text: str, in_table: bool = False, tildes: bool = True) -> str:
+    """Escape what Markdown would read as syntax, and little more (so that it reads well).
+
+    ``*`` is always escaped, ``_`` unless inside a word (snake_case stays), ``~`` only
+    when ``tildes`` says the block has two or more of them or strikes something through
+    (a lone ``~`` in "~1,200 per second" can never pair up).
+    """
     out: list[str] = []
     n = len(text)
     for i, ch in enumerate(text):
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < n else " "
-        if ch in "\\`[]" or (ch == "|" and in_table):
+        if ch in "\\`[]*" or (ch == "|" and in_table) or (ch == "~" and tildes):
             out.append("\\" + ch)
-        elif ch == "*":
-            out.append("*" if before.isspace() and after.isspace() else "\\*")
         elif ch == "_":
-            word_inside = before.isalnum() and after.isalnum()
-            out.append("_" if word_inside or (before.isspace() and after.isspace()) else "\\_")
-        elif ch == "~":
-            out.append("\\~" if "~" in (before, after) else "~")
+            inside = 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+            out.append("_" if inside else "\\_")
         else:
             out.append(ch)
     escaped = "".join(out)
@@ -91,6 +90,7 @@ def inline_markdown(block: QTextBlock, in_table: bool = False, heading: bool = F
             else:
                 out.append(item)
 
+    tildes = block.text().count("~") >= 2 or _has_strike(block)
     it = block.begin()
     while not it.atEnd():
         fragment = it.fragment()
@@ -142,10 +142,19 @@ def inline_markdown(block: QTextBlock, in_table: bool = False, heading: bool = F
                 if item not in stack:
                     out.append(item)
                     stack.append(item)
-            body = _code_span(core) if code else escape_text(core, in_table)
+            body = _code_span(core) if code else escape_text(core, in_table, tildes)
             out.append(f"<u>{body}</u>" if underline else body)
     close_to(0)
     return "".join(out).strip(" \t")  # Markdown has no leading spaces (4 make code)
+
+
+def _has_strike(block: QTextBlock) -> bool:
+    it = block.begin()
+    while not it.atEnd():
+        if it.fragment().charFormat().fontStrikeOut():
+            return True
+        it += 1
+    return False
 
 
 def _link_target(href: str) -> str:
