@@ -24,7 +24,7 @@ from sdi_desktop.ui.notes.blocks import (
     is_numbered,
 )
 
-_LEADING_SYNTAX = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+*>](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
+_LEADING_SYNTAX = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|\d{1,9}(?=[.)](?:\s|$)))")
 _RULE_LINE = re.compile(r"^\s*([-=_*])(\s*\1)*\s*$")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
@@ -33,18 +33,22 @@ _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
 def escape_text(text: str, in_table: bool = False, tildes: bool = True) -> str:
     """Escape what Markdown would read as syntax, and little more (so that it reads well).
 
-    ``*`` is always escaped, ``_`` unless inside a word (snake_case stays), ``~`` only
+    ``*`` and ``_`` are escaped unless they sit between spaces ("5 * 3") or, for ``_``,
+    inside a word (snake_case); ``~`` only
     when ``tildes`` says the block has two or more of them or strikes something through
     (a lone ``~`` in "~1,200 per second" can never pair up).
     """
     out: list[str] = []
     n = len(text)
     for i, ch in enumerate(text):
-        if ch in "\\`[]*" or (ch == "|" and in_table) or (ch == "~" and tildes):
+        if ch in "\\`[]" or (ch == "|" and in_table) or (ch == "~" and tildes):
             out.append("\\" + ch)
-        elif ch == "_":
-            inside = 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
-            out.append("_" if inside else "\\_")
+        elif ch in "*_":
+            # safe unescaped: "5 * 3" (spaces both sides) and snake_case (letters both sides)
+            inner = 0 < i < n - 1
+            spaced = inner and text[i - 1].isspace() and text[i + 1].isspace()
+            word = inner and ch == "_" and text[i - 1].isalnum() and text[i + 1].isalnum()
+            out.append(ch if spaced or word else "\\" + ch)
         else:
             out.append(ch)
     escaped = "".join(out)
