@@ -97,3 +97,43 @@ def test_a_code_block_keeps_its_lines_and_language(qapp, lines, language):
     back = QTextDocument()
     load_markdown(back, written)
     assert structure(back) == structure(document), written
+
+
+ITEM = st.tuples(
+    st.booleans(),  # one level deeper than the previous item
+    st.integers(0, 3),  # levels to climb back up
+    st.sampled_from(["bullet", "number"]),
+    st.sampled_from(["", "[ ] ", "[x] "]),
+)
+
+
+def _nested_markdown(items) -> tuple[str, list[tuple]]:
+    """Markdown for a random nesting of lists, and the (depth, kind, box) it stands for."""
+    lines, expected, columns = [], [], []
+    depth = 0
+    for deeper, climb, kind, box in items:
+        depth = max(1, min(depth + (1 if deeper else 0), len(columns) + 1) - climb)
+        columns = columns[: depth - 1]
+        indent = columns[-1] if columns else 0
+        marker = "- " if kind == "bullet" else "1. "
+        columns.append(indent + len(marker))
+        lines.append(" " * indent + marker + box + f"item {len(lines)}")
+        expected.append((depth, kind, box))
+    return "\n".join(lines) + "\n", expected
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ITEM, min_size=1, max_size=10))
+def test_lists_nested_any_way_survive_writing_and_reading(qapp, items):
+    markdown, expected = _nested_markdown(items)
+    document = QTextDocument()
+    load_markdown(document, markdown)
+    shapes = structure(document)
+    markers = {"": "NoMarker", "[ ] ": "Unchecked", "[x] ": "Checked"}
+    assert [(s[1], s[2], s[3]) for s in shapes] == [
+        (depth, kind, markers[box]) for depth, kind, box in expected
+    ], markdown
+    written = document_to_markdown(document)
+    back = QTextDocument()
+    load_markdown(back, written)
+    assert structure(back) == shapes, written
