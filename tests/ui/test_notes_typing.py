@@ -332,3 +332,29 @@ def test_switching_list_kinds_keeps_the_depth(window, qtbot):
     assert edit.to_markdown() == "- top\n  - [ ] inner\n"
     qtbot.keyClick(edit, Qt.Key.Key_9, CTRL | SHIFT)  # the same kind again: out of the list
     assert edit.to_markdown() == "- top\n\ninner\n"
+
+
+def test_the_emphasis_buttons_show_the_format_at_the_cursor(window, qtbot):
+    edit = focus(window, qtbot, "api")
+    actions = window.notes.containers["api"].actions_by_name
+    qtbot.keyClicks(edit, "a ")
+    qtbot.keyClick(edit, Qt.Key.Key_B, CTRL)
+    qtbot.keyClicks(edit, "bold")
+    assert actions["bold"].isChecked() and not actions["italic"].isChecked()
+    qtbot.keyClick(edit, Qt.Key.Key_Home)
+    assert not actions["bold"].isChecked()
+
+
+def test_pasting_a_code_block_and_a_task_list_from_a_web_page(window, qtbot, clipboard):
+    edit = focus(window, qtbot, "deep_dive")
+    clipboard(
+        "<p>Try this:</p><div class='highlight highlight-source-python'><pre>"
+        "<span style='color:#d73a49'>def</span> f():\n    return 1</pre></div>"
+        "<ul class='contains-task-list'><li><input type='checkbox' checked disabled> done</li>"
+        "<li><input type='checkbox' disabled> open</li></ul>",
+        "Try this",
+    )
+    qtbot.keyClick(edit, Qt.Key.Key_V, CTRL)
+    assert edit.to_markdown() == (
+        "Try this:\n\n```python\ndef f():\n    return 1\n```\n\n- [x] done\n- [ ] open\n"
+    )

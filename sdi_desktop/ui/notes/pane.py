@@ -90,6 +90,26 @@ class NotesPane(QWidget):
         self.toolbar = build_toolbar(self, self.actions_by_name, extra)
         self._layout.insertWidget(0, self.toolbar)
         self.toolbar.show()
+        for name in ("bold", "italic", "underline", "strike", "code"):
+            self.actions_by_name[name].setCheckable(True)
+        self.edit.currentCharFormatChanged.connect(self._show_format)
+        self._show_format(self.edit.currentCharFormat())
+
+    def _show_format(self, fmt) -> None:
+        """The emphasis buttons show what the text at the cursor has."""
+        from sdi_desktop.ui.notes.blocks import is_code_char
+
+        link = fmt.isAnchor()
+        states = {
+            "bold": fmt.fontWeight() >= 600
+            and not self.edit.textCursor().blockFormat().headingLevel(),
+            "italic": fmt.fontItalic(),
+            "underline": fmt.fontUnderline() and not link,
+            "strike": fmt.fontStrikeOut(),
+            "code": is_code_char(fmt),
+        }
+        for name, on in states.items():
+            self.actions_by_name[name].setChecked(on)
 
     def _show_count(self, count: int) -> None:
         self.word_label.setText(f"{count:,} word" + ("" if count == 1 else "s"))

@@ -10,6 +10,7 @@ fonts, colours or sizes from the page survive.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,6 +23,8 @@ from sdi_desktop.ui.notes.blocks import Marker
 MARKDOWN_MIME = "text/markdown"
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _BOX_OPEN, _BOX_DONE = "\u2610", "\u2611"
+_LANG_OPEN, _LANG_CLOSE = "\ue002", "\ue003"  # a code block's language, through setHtml
+_LANG_CLASS = re.compile(r"(?:^|\s)(?:language|lang|highlight-source)-([\w+#.-]+)")
 
 _KEEP = {
     "p", "br", "h1", "h2", "h3", "b", "strong", "i", "em", "u", "s", "strike", "del",
@@ -43,6 +46,9 @@ class _Sanitizer(HTMLParser):
         self.out: list[str] = []
         self.skip_depth = 0
         self.stack: list[list[str]] = []  # the closing tags each open element owes
+        self.language = ""  # from class="language-python" and the like
+        self.in_pre = False
+        self.pre_started = False
 
     def handle_starttag(self, tag: str, attrs) -> None:
         tag = tag.lower()
@@ -51,6 +57,11 @@ class _Sanitizer(HTMLParser):
                 self.skip_depth += 1
             return
         attributes = dict(attrs)
+        found = _LANG_CLASS.search(attributes.get("class") or "")
+        if found and not self.pre_started:
+            self.language = found.group(1)
+        if tag == "pre":
+            self.in_pre, self.pre_started = True, False
         if tag == "input" and (attributes.get("type") or "").lower() == "checkbox":
             self.out.append(_BOX_DONE if "checked" in attributes else _BOX_OPEN)
             return
@@ -89,6 +100,8 @@ class _Sanitizer(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
+        if tag == "pre" and not self.skip_depth:
+            self.in_pre, self.language = False, ""
         if self.skip_depth:
             if tag not in _VOID:
                 self.skip_depth -= 1
@@ -99,8 +112,13 @@ class _Sanitizer(HTMLParser):
             self.out.append(f"</{name}>")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip_depth:
-            self.out.append(escape(data, quote=False))
+        if self.skip_depth:
+            return
+        if self.in_pre and not self.pre_started and data.strip():
+            self.pre_started = True
+            if self.language:
+                self.out.append(f"{_LANG_OPEN}{escape(self.language)}{_LANG_CLOSE}")
+        self.out.append(escape(data, quote=False))
 
 
 def sanitize_html(html: str) -> str:
@@ -120,11 +138,19 @@ def html_to_markdown(html: str) -> str:
     scratch.setHtml(sanitize_html(html))
     cursor = QTextCursor(scratch)
     block = scratch.begin()
+    language = ""
     while block.isValid():
         text = block.text()
         if block.blockFormat().nonBreakableLines():  # <pre>: a code block
+            if text.startswith(_LANG_OPEN) and _LANG_CLOSE in text:
+                language = text[1 : text.index(_LANG_CLOSE)]
+                cursor.setPosition(block.position())
+                cursor.setPosition(
+                    block.position() + len(language) + 2, QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.removeSelectedText()
             cursor.setPosition(block.position())
-            set_code_block(cursor, "")
+            set_code_block(cursor, language)
         elif block.textList() is not None and text[:1] in (_BOX_OPEN, _BOX_DONE):
             cursor.setPosition(block.position())
             fmt = QTextBlockFormat(block.blockFormat())
@@ -139,6 +165,8 @@ def html_to_markdown(html: str) -> str:
                     QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
                 )
             cursor.removeSelectedText()
+        if not block.blockFormat().nonBreakableLines():
+            language = ""
         block = block.next()
     return document_to_markdown(scratch)
 
