@@ -56,6 +56,14 @@ def test_save_reopen_export_and_read_back_keep_the_structure(qtbot, tmp_path):
     assert structure(target.document()) == shape
     assert target.to_markdown() == SAMPLE  # the file reads back to the very same text
 
+    # the session's Markdown export: the pane under "## Deep dive", headings two levels down
+    for key in ("requirements", "estimates", "api", "data_model", "wrap_up"):
+        reopened.panes[key].set_markdown("")
+    exported_session = _doc(reopened.export_markdown())
+    shifted = [(f"h{int(s[0][1]) + 2}", *s[1:]) if s[0] in ("h1", "h2", "h3") else s for s in shape]
+    title = ("h2", [("Deep dive", False, False, False, False, False, "")])
+    assert structure(exported_session) == [title, *shifted]
+
 
 def test_the_writer_is_a_fixed_point_on_its_own_output(qapp):
     assert document_to_markdown(_doc(SAMPLE)) == SAMPLE
