@@ -7,12 +7,17 @@ the pane on screen at start-up builds them just after that paint.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction, QShowEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from sdi_desktop.ui.notes.rich_text_edit import RichTextEdit
 from sdi_desktop.ui.notes.templates import DEEP_DIVE_BLOCK, TEMPLATES
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent, QShowEvent
 
 
 class NotesPane(QWidget):
@@ -22,7 +27,7 @@ class NotesPane(QWidget):
         self.edit = RichTextEdit(self)
         self.actions_by_name: dict[str, QAction] = {}
         self.toolbar = None
-        self.defer_chrome = False  # set on the pane shown first, see showEvent
+        self.defer_chrome = False  # set on the pane shown first, see paintEvent
         self.find_bar = None
         self.template = TEMPLATES.get(key)
         self._layout = QVBoxLayout(self)
@@ -63,18 +68,16 @@ class NotesPane(QWidget):
 
     # -- lazy chrome ----------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
-        if self.toolbar is None:
-            if self.defer_chrome:  # the pane on screen at start-up: after the first paint
-                self.edit.viewport().installEventFilter(self)
-            else:
-                self.ensure_chrome()
+        if self.toolbar is None and not self.defer_chrome:
+            self.ensure_chrome()
         super().showEvent(event)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # The pane on screen at start-up builds its chrome once the first frame is out.
+        if self.defer_chrome:
+            self.defer_chrome = False
             QTimer.singleShot(0, self, self.ensure_chrome)
-        return False
+        super().paintEvent(event)
 
     def ensure_chrome(self) -> None:
         if self.toolbar is not None:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-# The editing modules load on first use: nothing here may slow the window's first paint.
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QKeyEvent, QMouseEvent
 
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# Nothing here may slow the window's first paint: the editing modules, the key and
+# mouse event types and even Qt's key enumeration (a big one) load on first use.
+
 WORD_COUNT_DELAY_MS = 300
 
 
@@ -51,7 +56,7 @@ class RichTextEdit(QTextEdit):
         cursor = self.textCursor()
         cursor.beginEditBlock()
         if cursor.block().text() and not cursor.hasSelection():
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.movePosition(cursor.MoveOperation.EndOfBlock)
             cursor.insertBlock()
         start = cursor.position()
         cursor.insertFragment(markdown_fragment(text))
@@ -95,6 +100,7 @@ class RichTextEdit(QTextEdit):
         )
         from sdi_desktop.ui.notes import autoformat
 
+        enter_keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain:
             backwards = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
             if self._tab(backwards):
@@ -103,11 +109,13 @@ class RichTextEdit(QTextEdit):
         if key == Qt.Key.Key_Backspace and not mods and self._outdent_at_item_start():
             event.accept()
             return
-        if key in _ENTER and plain:
+        if key in enter_keys and plain:
             if autoformat.before_enter(self):
                 event.accept()
                 return
             if mods & Qt.KeyboardModifier.ShiftModifier:  # no soft breaks: Markdown has none
+                from PySide6.QtGui import QKeyEvent
+
                 event = QKeyEvent(event.type(), key, Qt.KeyboardModifier.NoModifier, event.text())
             super().keyPressEvent(event)
             autoformat.after_enter(self)
@@ -163,7 +171,8 @@ class RichTextEdit(QTextEdit):
 
     # -- clipboard and drops ----------------------------------------------------------------
     def createMimeDataFromSelection(self) -> QMimeData:
-        from PySide6.QtGui import QTextDocument
+        from PySide6.QtCore import QMimeData
+        from PySide6.QtGui import QTextCursor, QTextDocument
 
         from sdi_desktop.ui.notes.markdown_writer import document_to_markdown
         from sdi_desktop.ui.notes.paste import MARKDOWN_MIME
