@@ -110,3 +110,12 @@ def test_import_markdown_file_from_the_menu(window, qtbot, tmp_path, monkeypatch
     edit = focus(window, qtbot, "requirements")
     window.notes.containers["requirements"].actions_by_name["import_md"].trigger()
     assert edit.to_markdown() == path.read_text(encoding="utf-8")
+
+
+def test_toolbars_are_built_after_the_first_paint_and_on_first_show(window, qtbot):
+    first = window.notes.containers["requirements"]
+    qtbot.waitUntil(lambda: first.toolbar is not None and first.toolbar.isVisible())
+    later = window.notes.containers["wrap_up"]
+    assert later.toolbar is None  # nothing built for panes not yet shown
+    window.notes.setCurrentWidget(later)
+    assert later.toolbar is not None and later.toolbar.isVisible()
