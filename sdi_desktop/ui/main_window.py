@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
         self.board.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.whiteboard = self.board.view
         self.notes = NotesArea()
+        self.notes.follow_action.setChecked(self.settings.notes_follow_phase)
+        self.notes.follow_action.toggled.connect(self._remember_notes_follow)
         for index, widget in ((1, self.board), (2, self.notes)):
             self.splitter.replaceWidget(index, widget).deleteLater()
         self._build_board_menus()
@@ -409,6 +411,9 @@ class MainWindow(QMainWindow):
             f"<b>{APP_NAME}</b> {__version__}<br>Practise system design interviews offline."
             f"<br><br>Data directory:<br><code>{self.data_dir}</code>",
         )
+
+    def _remember_notes_follow(self, on: bool) -> None:
+        self.settings.notes_follow_phase = on
 
     def _apply_colors(self, colors: Colors) -> None:
         self.timeline.set_colors(colors)

@@ -1,10 +1,14 @@
-"""The tabbed notes area: one pane per part of the write-up."""
+"""The tabbed notes area: one rich-text pane per part of the write-up."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtWidgets import QTabWidget, QTextEdit, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from sdi_desktop.ui.notes.pane import NotesPane
+from sdi_desktop.ui.notes.rich_text_edit import RichTextEdit
 
 
 class PaneSpec(NamedTuple):
@@ -21,7 +25,7 @@ PANES: tuple[PaneSpec, ...] = (
         "notesRequirements",
         "Requirements",
         "Functional requirements (3-4 core ones), non-functional requirements that matter "
-        "most, what is out of scope, assumptions.",
+        "most, what is out of scope, assumptions. Type # for a heading, - for a list.",
         "scope",
     ),
     PaneSpec(
@@ -63,25 +67,70 @@ PANES: tuple[PaneSpec, ...] = (
 
 
 class NotesArea(QTabWidget):
-    """Holds the six notes panes; brings forward the pane of the current phase."""
+    """Holds the six notes panes; brings forward the pane of the current phase.
+
+    ``panes[key]`` is the pane's text edit (the object carrying the contract's
+    name); ``containers[key]`` is the widget around it (toolbar, find bar, footer).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notesTabs")
         self.setDocumentMode(True)
-        self.panes: dict[str, QTextEdit] = {}
+        self.follow_action = QAction("Follow phase", self)
+        self.follow_action.setObjectName("actionNotesFollowPhase")
+        self.follow_action.setCheckable(True)
+        self.follow_action.setChecked(True)
+        self.follow_action.setToolTip(
+            "Bring the current phase's pane forward when the phase changes"
+        )
+        self.panes: dict[str, RichTextEdit] = {}
+        self.containers: dict[str, NotesPane] = {}
         for spec in PANES:
-            edit = QTextEdit()
+            container = NotesPane(spec.key, self.follow_action)
+            edit = container.edit
             edit.setObjectName(spec.object_name)
             edit.setAccessibleName(f"{spec.title} notes")
             edit.setPlaceholderText(spec.placeholder)
-            edit.setTabChangesFocus(False)
             self.panes[spec.key] = edit
-            self.addTab(edit, spec.title)
+            self.containers[spec.key] = container
+            self.addTab(container, spec.title)
+        self.containers[PANES[0].key].defer_chrome = True
+
+    @property
+    def follows_phase(self) -> bool:
+        return self.follow_action.isChecked()
 
     def show_phase(self, phase_key: str) -> None:
-        """Bring forward the first pane that belongs to ``phase_key``."""
+        """Bring forward the first pane that belongs to ``phase_key`` (unless turned off)."""
+        if not self.follows_phase:
+            return
         for index, spec in enumerate(PANES):
             if spec.phase_key == phase_key:
                 self.setCurrentIndex(index)
                 return
+
+    def current_pane(self) -> RichTextEdit:
+        return self.currentWidget().edit
+
+    # -- stored form (Markdown per pane) ------------------------------------------------------
+    def to_markdown_dict(self) -> dict[str, str]:
+        return {key: edit.to_markdown() for key, edit in self.panes.items()}
+
+    def load_markdown_dict(self, texts: dict[str, str]) -> None:
+        """Fill the panes from ``texts``; panes missing from it are emptied."""
+        for key, edit in self.panes.items():
+            edit.set_markdown(texts.get(key, ""))
+
+    def export_markdown(self) -> str:
+        """All non-empty panes, one ``##`` section each; a pane's top headings become ``###``."""
+        from sdi_desktop.ui.notes.markdown_writer import top_heading_level
+
+        sections = []
+        for spec in PANES:
+            edit = self.panes[spec.key]
+            offset = 3 - top_heading_level(edit.document())
+            body = edit.to_markdown(heading_offset=offset).strip()
+            if body:
+                sections.append(f"## {spec.title}\n\n{body}\n")
+        return "\n".join(sections)

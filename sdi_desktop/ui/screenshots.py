@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from sdi_desktop.domain.board.demo import url_shortener_board
 from sdi_desktop.domain.formats import standard
+from sdi_desktop.ui.demo_notes import DEMO_NOTES
 from sdi_desktop.ui.main_window import MainWindow
 from sdi_desktop.ui.new_session_dialog import NewSessionDialog
 from sdi_desktop.ui.problem_picker import load_app_library
@@ -23,24 +24,6 @@ from sdi_desktop.ui.theme import ThemeManager
 
 SIZES = (QSize(1280, 800), QSize(1920, 1080))
 DEMO_PROBLEM = "url-shortener"
-
-DEMO_NOTES = {
-    "requirements": (
-        "Functional\n"
-        "- Shorten a long URL to a 7-character code\n"
-        "- Redirect a short URL to the original\n"
-        "- Optional custom alias and expiry\n\n"
-        "Non-functional\n"
-        "- Redirects fast (p99 < 50 ms) and highly available\n"
-        "- Codes are not guessable in sequence\n"
-        "- Read-heavy: about 100 reads per write"
-    ),
-    "estimates": (
-        "100 M new URLs/day → ~1,200 writes/s\n"
-        "Reads: ~120,000/s at peak\n"
-        "36.5 B URLs a year × 500 B ≈ 18 TB a year"
-    ),
-}
 
 
 class DemoTime:
@@ -76,8 +59,7 @@ def build_demo_window(data_dir: Path, theme: str = "light") -> tuple[MainWindow,
     for item in (0, 1):
         window.session.checklist.set_checked("high_level", item, True)
     window.phase_panel.show_phase(clock.current, window.session.checklist, clock.budget())
-    for key, text in DEMO_NOTES.items():
-        window.notes.panes[key].setPlainText(text)
+    window.notes.load_markdown_dict(DEMO_NOTES)
     window.notes.setCurrentIndex(0)
     window.board.editor.load(url_shortener_board())
     window.refresh()
@@ -87,8 +69,34 @@ def build_demo_window(data_dir: Path, theme: str = "light") -> tuple[MainWindow,
 
 
 def _grab(widget: QWidget, path: Path) -> Path:
-    QApplication.processEvents()
+    QApplication.processEvents()  # the notes toolbar is built after the first paint
+    QApplication.processEvents()  # and its widgets show on the pass after that
     widget.grab().save(str(path))
+    return path
+
+
+def _notes_panes(window: MainWindow, path: Path) -> Path:
+    """Two filled panes side by side: requirements, and the data model."""
+    from PySide6.QtGui import QPainter, QPixmap
+
+    notes = window.notes
+    window.resize(1920, 760)
+    window.splitter.setSizes([290, 960, 670])
+    grabs = []
+    for key in ("requirements", "data_model"):
+        notes.setCurrentWidget(notes.containers[key])
+        notes.containers[key].ensure_chrome()
+        QApplication.processEvents()
+        grabs.append(notes.grab())
+    gap = 12
+    sheet = QPixmap(sum(g.width() for g in grabs) + gap, max(g.height() for g in grabs))
+    sheet.fill(window.palette().window().color())
+    painter = QPainter(sheet)
+    painter.drawPixmap(0, 0, grabs[0])
+    painter.drawPixmap(grabs[0].width() + gap, 0, grabs[1])
+    painter.end()
+    sheet.save(str(path))
+    notes.setCurrentIndex(0)
     return path
 
 
@@ -132,6 +140,7 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
                 settings_dialog.show()
                 written.append(_grab(settings_dialog, out / "settings-dialog.png"))
                 settings_dialog.close()
+                written.append(_notes_panes(window, out / "notes-panes.png"))
             window.hide()
             window.deleteLater()
         QApplication.processEvents()

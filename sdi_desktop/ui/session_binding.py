@@ -103,9 +103,7 @@ class SessionBinding(QObject):
         from sdi_desktop.domain.session import InterviewSession
 
         window = self.window
-        session = InterviewSession(
-            record.title, record.format, window._now, problem, record.prompt
-        )
+        session = InterviewSession(record.title, record.format, window._now, problem, record.prompt)
         if record.clock:
             session.clock = SessionClock.from_dict(record.clock, window._now)
         session.checklist = Checklist.from_dict(record.checklist)

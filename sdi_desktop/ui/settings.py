@@ -41,6 +41,14 @@ class AppSettings:
     def theme(self, value: str) -> None:
         self._qs.setValue("appearance/theme", value if value in THEMES else "system")
 
+    @property
+    def notes_follow_phase(self) -> bool:
+        return self._qs.value("notes/follow_phase", True, type=bool)
+
+    @notes_follow_phase.setter
+    def notes_follow_phase(self, value: bool) -> None:
+        self._qs.setValue("notes/follow_phase", bool(value))
+
     # -- window state ------------------------------------------------------------
     def bytes_value(self, key: str) -> QByteArray | None:
         value = self._qs.value(key)

@@ -65,13 +65,13 @@ def test_next_phase_three_times_then_back(window, qtbot, fake_time):
         assert window.phase_panel.phase_index == expected
         assert window.phase_panel._title.text() == PHASES[expected].title
     # the notes pane of the current phase came forward
-    assert window.notes.currentWidget().objectName() == "notesWrapUp"
+    assert window.notes.current_pane().objectName() == "notesWrapUp"
     assert not window.action_next.isEnabled()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert window.session.clock.current == 3
     qtbot.keyClick(window.timeline, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert window.session.clock.current == 2
-    assert window.notes.currentWidget().objectName() == "notesDeepDive"
+    assert window.notes.current_pane().objectName() == "notesDeepDive"
     assert [round(window.session.clock.elapsed(i)) for i in range(4)] == [60, 60, 60, 0]
 
 
@@ -265,12 +265,13 @@ def test_settings_apply_the_theme_live_and_persist(window, qtbot, qapp, tmp_path
 
 def test_window_geometry_and_splitters_are_remembered(make_window, tmp_path):
     first = make_window(tmp_path)
-    first.resize(731, 517)  # the offscreen screen is 800x600
+    first.resize(1111, 777)
+    size = first.size()
     first.splitter.setSizes([250, 500, 350])
     sizes = first.splitter.sizes()
     first.close()
     second = make_window(tmp_path)
-    assert second.size().width() == 731 and second.size().height() == 517
+    assert second.size() == size
     assert second.splitter.sizes() == sizes
 
 

@@ -106,7 +106,8 @@ class BoardWidget(QWidget):
             self.actions_by_name[action.objectName()] = action
         a = self._add
         a("actionQuickAdd", "&Quick Add Component…", ["Ctrl+K"], self.open_quick_add, window)
-        a("actionExport", "&Export Whiteboard…", ["Ctrl+E"], self.open_export_dialog, window)
+        # Ctrl+E is the notes panes' inline code: a window-wide Ctrl+E would be ambiguous.
+        a("actionExport", "&Export Whiteboard…", ["Ctrl+Shift+S"], self.open_export_dialog, window)
         a("actionCopyImage", "Copy as &Image", ["Ctrl+Shift+C"], self.copy_as_image)
         a("actionSelectAll", "Select &All", ["Ctrl+A"], self.select_all)
         a("actionCut", "Cu&t", ["Ctrl+X"], self.cut)

@@ -141,10 +141,14 @@ class SessionLibrary(QDialog):
     def reload(self) -> None:
         """Refill the filter choices, then the table."""
         everything = self.store.sessions.list()
-        self._fill(self.problem_filter, "All problems", sorted(
-            {(s.problem_id or "", s.problem_title or "Custom prompt") for s in everything},
-            key=lambda p: p[1].lower(),
-        ))
+        self._fill(
+            self.problem_filter,
+            "All problems",
+            sorted(
+                {(s.problem_id or "", s.problem_title or "Custom prompt") for s in everything},
+                key=lambda p: p[1].lower(),
+            ),
+        )
         tags = sorted({t for s in everything for t in s.tags})
         self._fill(self.tag_filter, "All tags", [(t, t) for t in tags])
         self.refresh()

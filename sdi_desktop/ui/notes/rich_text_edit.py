@@ -1,0 +1,215 @@
+"""The editor of one notes pane: a QTextEdit that speaks the notes' Markdown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QKeyEvent, QMouseEvent
+
+# Nothing here may slow the window's first paint: the editing modules, the key and
+# mouse event types and even Qt's key enumeration (a big one) load on first use.
+
+WORD_COUNT_DELAY_MS = 300
+
+
+def count_words(text: str) -> int:
+    return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
+
+
+class RichTextEdit(QTextEdit):
+    """Rich text with Markdown shortcuts, clean paste, list indenting and a word count."""
+
+    wordCountChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(False)
+        self.setAcceptRichText(True)
+        self.word_count = 0
+        self._count_timer: QTimer | None = None
+        self.document().contentsChanged.connect(self._schedule_count)
+
+    # -- stored form ----------------------------------------------------------------------
+    def to_markdown(self, heading_offset: int = 0) -> str:
+        from sdi_desktop.ui.notes.markdown_writer import document_to_markdown
+
+        return document_to_markdown(self.document(), heading_offset)
+
+    def set_markdown(self, text: str) -> None:
+        """Replace the content (a fresh start: the undo history is cleared)."""
+        from sdi_desktop.ui.notes.markdown_reader import load_markdown
+
+        load_markdown(self.document(), text)
+        self.document().clearUndoRedoStacks()
+        self.document().setModified(False)
+        self._count_now()
+
+    def insert_markdown(self, text: str) -> int:
+        """Insert ``text`` at the cursor as one undo step; returns where it starts."""
+        from sdi_desktop.ui.notes.markdown_reader import markdown_fragment
+
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if cursor.block().text() and not cursor.hasSelection():
+            cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+            cursor.insertBlock()
+        start = cursor.position()
+        cursor.insertFragment(markdown_fragment(text))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return start
+
+    def import_markdown_file(self, path) -> None:
+        from pathlib import Path
+
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+        if self.document().isEmpty():
+            self.set_markdown(text)
+        else:
+            self.insert_markdown(text)
+
+    # -- word count -----------------------------------------------------------------------
+    def _schedule_count(self) -> None:
+        # Counting 20,000 words takes milliseconds: do it once typing pauses, not per key.
+        if self._count_timer is None:
+            self._count_timer = QTimer(self)
+            self._count_timer.setSingleShot(True)
+            self._count_timer.setInterval(WORD_COUNT_DELAY_MS)
+            self._count_timer.timeout.connect(self._count_now)
+        self._count_timer.start()
+
+    def _count_now(self) -> None:
+        if self._count_timer is not None:
+            self._count_timer.stop()
+        count = count_words(self.document().toPlainText())
+        if count != self.word_count:
+            self.word_count = count
+            self.wordCountChanged.emit(count)
+
+    # -- keys -----------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        plain = not (
+            mods & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+        )
+        from sdi_desktop.ui.notes import autoformat
+
+        enter_keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain:
+            backwards = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+            if self._tab(backwards):
+                event.accept()
+                return
+        if key == Qt.Key.Key_Backspace and not mods and self._outdent_at_item_start():
+            event.accept()
+            return
+        if key in enter_keys and plain:
+            if autoformat.before_enter(self):
+                event.accept()
+                return
+            if mods & Qt.KeyboardModifier.ShiftModifier:  # no soft breaks: Markdown has none
+                from PySide6.QtGui import QKeyEvent
+
+                event = QKeyEvent(event.type(), key, Qt.KeyboardModifier.NoModifier, event.text())
+            super().keyPressEvent(event)
+            autoformat.after_enter(self)
+            return
+        super().keyPressEvent(event)
+        if event.text() == " ":
+            autoformat.after_space(self)
+        elif event.text() == "`":
+            autoformat.after_backtick(self)
+
+    def _outdent_at_item_start(self) -> bool:
+        """Backspace at the start of a nested item moves it one level out."""
+        cursor = self.textCursor()
+        text_list = cursor.currentList()
+        if cursor.hasSelection() or not cursor.atBlockStart() or text_list is None:
+            return False
+        if text_list.format().indent() <= 1:
+            return False  # Qt's own Backspace takes a top-level item out of its list
+        from sdi_desktop.ui.notes import formatting
+
+        return formatting.change_list_depth(self, -1)
+
+    def _tab(self, backwards: bool) -> bool:
+        from sdi_desktop.ui.notes import formatting
+
+        cursor = self.textCursor()
+        if cursor.currentList() is not None:
+            return formatting.change_list_depth(self, -1 if backwards else 1)
+        table = cursor.currentTable()
+        if table is None:
+            return backwards
+        cell = table.cellAt(cursor)
+        index = cell.row() * table.columns() + cell.column() + (-1 if backwards else 1)
+        if index < 0:
+            return True
+        if index >= table.rows() * table.columns():
+            table.appendRows(1)
+        target = table.cellAt(index // table.columns(), index % table.columns())
+        self.setTextCursor(target.lastCursorPosition())
+        return True
+
+    # -- links open with Ctrl+click ---------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        href = self.anchorAt(event.position().toPoint())
+        if href and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl(href))
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    # -- clipboard and drops ----------------------------------------------------------------
+    def createMimeDataFromSelection(self) -> QMimeData:
+        from PySide6.QtCore import QMimeData
+        from PySide6.QtGui import QTextCursor, QTextDocument
+
+        from sdi_desktop.ui.notes.markdown_writer import document_to_markdown
+        from sdi_desktop.ui.notes.paste import MARKDOWN_MIME
+
+        fragment = self.textCursor().selection()
+        mime = QMimeData()
+        mime.setText(fragment.toPlainText())
+        mime.setHtml(fragment.toHtml())
+        scratch = QTextDocument()
+        QTextCursor(scratch).insertFragment(fragment)
+        mime.setData(MARKDOWN_MIME, document_to_markdown(scratch).encode("utf-8"))
+        return mime
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        from sdi_desktop.ui.notes.paste import markdown_files
+
+        return bool(markdown_files(source)) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        from sdi_desktop.ui.notes.paste import markdown_from_mime
+
+        markdown = markdown_from_mime(source)
+        if markdown is None:
+            self.insertPlainText(source.text())
+            return
+        from sdi_desktop.ui.notes.markdown_reader import markdown_fragment
+
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.insertFragment(markdown_fragment(markdown))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def paste_plain_text(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        text = QApplication.clipboard().text()
+        if text:
+            self.insertPlainText(text)
