@@ -42,10 +42,10 @@ def launch(argv: list[str]) -> QMainWindow:
     Does not enter the event loop (``main()`` does).
     """
     args = parse_args(argv)
-    return _build_window(paths.data_dir(args.data_dir))
+    return _build_window(paths.data_dir(args.data_dir), open_id=getattr(args, "open", None))
 
 
-def _build_window(data_dir, now=None) -> QMainWindow:
+def _build_window(data_dir, now=None, open_id: int | None = None) -> QMainWindow:
     import time
 
     app = _application()
@@ -63,7 +63,26 @@ def _build_window(data_dir, now=None) -> QMainWindow:
     window.show()
     app.processEvents()
     window.build_workspace()
+    _attach_storage(window, data_dir, open_id)
     return window
+
+
+def _attach_storage(window, data_dir, open_id: int | None) -> None:
+    """Saved sessions: one app per data directory, the store opened off the UI thread."""
+    from sdi_desktop.ui.instance_lock import InstanceLock
+    from sdi_desktop.ui.persistence import Persistence
+
+    window.persistence = Persistence(window, data_dir, open_id)
+    lock = InstanceLock(data_dir)
+    if not lock.acquire():
+        message = lock.message() + "\n\nThis window will not save anything."
+        window.statusBar().showMessage("Not saving: SDI Desktop is already running with this data.")
+        window.persistence._warn("Already running", message)
+        window.persistence.failed.emit(message)
+        return
+    window.instance_lock = lock
+    window.closing.connect(lock.release)
+    window.persistence.start()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sdi-desktop", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     _add_common(parser)
+    parser.add_argument(
+        "--open", metavar="ID", type=int, help="open the app on the saved session ID"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     shots = commands.add_parser(
@@ -67,7 +70,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 # Options that only open the window; each takes one value.
-_WINDOW_OPTIONS = {"--data-dir": "data_dir"}
+_WINDOW_OPTIONS = {"--data-dir": "data_dir", "--open": "open"}
 
 
 def _parse_window_options(argv: list[str]) -> argparse.Namespace | None:
@@ -88,6 +91,11 @@ def _parse_window_options(argv: list[str]) -> argparse.Namespace | None:
             i += 1
         if not value:
             return None
-        values[_WINDOW_OPTIONS[name]] = value
+        if name == "--open":
+            if not value.isdigit():
+                return None  # argparse explains
+            values["open"] = int(value)
+        else:
+            values[_WINDOW_OPTIONS[name]] = value
         i += 1
     return argparse.Namespace(command=None, **values)

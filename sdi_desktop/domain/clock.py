@@ -169,6 +169,12 @@ class SessionClock:
         self._state = ClockState.FINISHED
         self.changed.emit()
 
+    def reopen(self) -> None:
+        """Continue a finished session: it comes back paused, its times kept."""
+        if self._state is ClockState.FINISHED:
+            self._state = ClockState.PAUSED
+            self.changed.emit()
+
     def _bank(self) -> None:
         """Move the running segment's time into the current phase's total."""
         if self._running_since is not None:

@@ -44,9 +44,12 @@ class Autosaver(QObject):
         self._timer.timeout.connect(self.save_now)
         self._dirty = False
         self._failing = False
+        self._snapshots: list = []  # Snapshot, written with the next save
         self._pending: Future | None = None
         self._lock = threading.Lock()
         self.enabled = True
+        self.on_created: Callable[[int], None] | None = None  # learns the id of a new session
+        self.session_id: int | None = None  # the row this session's writes go to
         self.last_ui_seconds = 0.0  # time the last save spent on the UI thread
         self.last_error: str | None = None
         self._done.connect(self._on_done)
@@ -68,6 +71,21 @@ class Autosaver(QObject):
         if not self._failing:
             self._timer.start()
 
+    def mark_clean(self) -> None:
+        """What is shown now is what is stored (just opened)."""
+        self._timer.stop()
+        self._dirty = False
+
+    def switch_session(self, session_id: int | None) -> None:
+        """Writes go to another session's row from now on (None: a new one). Flush first."""
+        self.session_id = session_id
+        self._snapshots = []
+
+    def queue_snapshot(self, snapshot) -> None:
+        """Store this phase-end snapshot with the next write."""
+        self._snapshots.append(snapshot)
+        self._dirty = True
+
     def save_now(self) -> Future | None:
         """Capture now and write in the background; returns the write's future."""
         if not self.enabled or not self._dirty:
@@ -75,8 +93,9 @@ class Autosaver(QObject):
         self._timer.stop()
         started = time.perf_counter()
         record = self._capture()
+        snapshots, self._snapshots = self._snapshots, []
         self._dirty = False
-        future = self._pool.submit(self._write, record)
+        future = self._pool.submit(self._write, record, snapshots)
         self._pending = future
         self.last_ui_seconds = time.perf_counter() - started
         return future
@@ -92,20 +111,27 @@ class Autosaver(QObject):
                 return False
         return not self._dirty and not self._failing
 
-    def _write(self, record: SessionRecord) -> None:
+    def _write(self, record: SessionRecord, snapshots: list) -> None:
         """Runs on the worker thread."""
         try:
             with self._lock:
+                if record.id is None and self.session_id is not None:
+                    record.id = self.session_id  # created by an earlier write of this session
                 if record.id is None:
-                    self.store.sessions.create(record)
+                    self.session_id = self.store.sessions.create(record)
                 else:
                     self.store.sessions.save(record)
+                for snapshot in snapshots:
+                    self.store.sessions.add_snapshot(record.id, snapshot)
         except Exception as exc:  # storage errors of every kind end up here
+            self._snapshots[:0] = snapshots  # keep them for the retry
             self._done.emit(record, _explain(exc))
             raise
         self._done.emit(record, None)
 
     def _on_done(self, record: SessionRecord, error: str | None) -> None:
+        if record.id is not None and self.on_created is not None:
+            self.on_created(record.id)
         if error is None:
             if self._failing:
                 self._failing = False

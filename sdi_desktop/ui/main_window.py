@@ -36,6 +36,9 @@ TICK_MS = 200
 class MainWindow(QMainWindow):
     overtimeCue = Signal(int)  # emitted once per phase when it first runs over budget
     workspaceReady = Signal()  # the whiteboard and notes exist
+    phaseChanged = Signal(int, int)  # (phase left, phase entered) within one session
+    aboutToReplaceSession = Signal()  # before New Session or opening another one
+    closing = Signal()  # the window is closing: save what is unsaved
     sessionChanged = Signal()
 
     def __init__(
@@ -200,6 +203,12 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
 
+    def add_file_actions(self, actions: list) -> None:
+        """Put actions into the File menu, after New Session."""
+        anchor = self._file_menu.actions()[1] if len(self._file_menu.actions()) > 1 else None
+        for action in actions:
+            self._file_menu.insertAction(anchor, action)
+
     def build_workspace(self) -> None:
         """Create the whiteboard and the notes panes, with their menus.
 
@@ -257,6 +266,11 @@ class MainWindow(QMainWindow):
         menu.insertMenu(before, board_menu)
 
     # -- session ---------------------------------------------------------------------
+    def replace_session(self, session: InterviewSession) -> None:
+        """Show another session (a new one, or one opened from the library)."""
+        self._tick.stop()
+        self._attach_session(session)
+
     def _attach_session(self, session: InterviewSession) -> None:
         self.session = session
         self._monitor = OvertimeMonitor()
@@ -288,9 +302,13 @@ class MainWindow(QMainWindow):
     def start_session(
         self, title: str, fmt: InterviewFormat, problem=None, prompt: str = ""
     ) -> None:
-        """Replace the current session with a fresh one (not started yet)."""
-        self._tick.stop()
-        self._attach_session(InterviewSession(title, fmt, self._now, problem, prompt))
+        """Replace the current session with a fresh one (not started yet): empty
+        whiteboard and notes."""
+        self.aboutToReplaceSession.emit()
+        if self.board is not None:
+            self.board.editor.load([])
+            self.notes.load_markdown_dict({})
+        self.replace_session(InterviewSession(title, fmt, self._now, problem, prompt))
         self.statusBar().showMessage(
             f"New session: {fmt.total_minutes} minutes "
             f"({' / '.join(str(m) for m in fmt.minutes)}). Press Space to start.",
@@ -371,7 +389,9 @@ class MainWindow(QMainWindow):
         elif not running:
             self._tick.stop()
         if clock.current != self._shown_phase:
-            self._shown_phase = clock.current
+            previous, self._shown_phase = self._shown_phase, clock.current
+            if previous >= 0:
+                self.phaseChanged.emit(previous, clock.current)
             self.phase_panel.show_phase(clock.current, self.session.checklist, clock.budget())
             if self.notes is not None:
                 self.notes.show_phase(PHASES[clock.current].key)
@@ -450,4 +470,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
         self._tick.stop()
+        self.closing.emit()
         super().closeEvent(event)

@@ -38,6 +38,20 @@ class SessionBinding(QObject):
         self._watch_session()
         window.sessionChanged.connect(self._watch_session)
 
+    def forget(self) -> None:
+        """The next session is a new one: it gets its own row on its first save."""
+        self.record_id = None
+        self.started_at = datetime.now(UTC)
+        self.ended_at = None
+        self.tags = []
+        self._markdown = {}
+        self._stale_panes = set(self.window.notes.panes)
+
+    def learn_id(self, record_id: int) -> None:
+        """A first save created the row; later saves update it."""
+        if self.record_id is None:
+            self.record_id = record_id
+
     # -- change tracking ---------------------------------------------------------------------
     def _pane_changed(self, key: str) -> None:
         self._stale_panes.add(key)

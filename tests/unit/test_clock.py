@@ -174,3 +174,14 @@ def test_overtime_monitor_reports_each_phase_once(clock, t):
 )
 def test_format_duration(seconds, signed, text):
     assert format_duration(seconds, signed=signed) == text
+
+
+def test_a_finished_clock_reopens_paused_with_its_times(clock, t):
+    clock.start()
+    t.advance(100)
+    clock.finish()
+    clock.reopen()
+    assert clock.state is ClockState.PAUSED and clock.elapsed(0) == 100
+    clock.start()
+    t.advance(5)
+    assert clock.elapsed(0) == 105
