@@ -103,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
         for path in written:
             print(path)
         return 0
+    if args.command == "sessions":
+        from sdi_desktop.commands.sessions import run
+
+        return run(args)
 
     from sdi_desktop.qt_platform import diagnose
 

@@ -61,7 +61,50 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("path", metavar="PATH")
     _add_common(check, sub=True)
+    _add_sessions(commands)
     return parser
+
+
+EXPORT_FORMATS = ("md", "json", "png", "svg", "pdf")
+
+
+def _add_sessions(commands) -> None:
+    sessions = commands.add_parser(
+        "sessions",
+        help="list, export or import saved sessions (opens no window)",
+        description="List, export or import saved sessions. Opens no window.",
+    )
+    _add_common(sessions, sub=True)
+    actions = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    listing = actions.add_parser(
+        "list", help="print the saved sessions", description="Print the saved sessions."
+    )
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    _add_common(listing, sub=True)
+
+    export = actions.add_parser(
+        "export",
+        help="write one saved session to a file",
+        description="Write one saved session: md (a complete write-up, with the board "
+        "as <name>-board.png beside it), json (the whole session, for import), "
+        "png, svg or pdf (the whiteboard).",
+    )
+    export.add_argument("id", metavar="ID", help="the session id (see 'sessions list')")
+    export.add_argument(
+        "--format", required=True, metavar="FORMAT", help=" | ".join(EXPORT_FORMATS)
+    )
+    export.add_argument("-o", "--output", required=True, metavar="FILE")
+    _add_common(export, sub=True)
+
+    imp = actions.add_parser(
+        "import",
+        help="add a session from a file written by 'export --format json'",
+        description="Add a session from a file written by 'sessions export --format json' "
+        "and print its new id. A malformed file changes nothing.",
+    )
+    imp.add_argument("file", metavar="FILE")
+    _add_common(imp, sub=True)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
