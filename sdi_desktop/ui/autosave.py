@@ -20,6 +20,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sdi_desktop.domain.record import SessionRecord
 
 DEBOUNCE_MS = 700  # after the last edit; with the write itself, well inside 2 s
+MAX_WAIT_MS = 1200  # ...and never later than this after the first unsaved edit,
+# however fast the user keeps typing (a debounce alone would wait for a pause)
 RETRY_MS = 4000
 
 
@@ -42,6 +44,10 @@ class Autosaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.save_now)
+        self._max_wait = QTimer(self)
+        self._max_wait.setSingleShot(True)
+        self._max_wait.setInterval(MAX_WAIT_MS)
+        self._max_wait.timeout.connect(self.save_now)
         self._dirty = False
         self._failing = False
         self._snapshots: list = []  # Snapshot, written with the next save
@@ -70,10 +76,13 @@ class Autosaver(QObject):
         self._dirty = True
         if not self._failing:
             self._timer.start()
+            if not self._max_wait.isActive():
+                self._max_wait.start()
 
     def mark_clean(self) -> None:
         """What is shown now is what is stored (just opened)."""
         self._timer.stop()
+        self._max_wait.stop()
         self._dirty = False
 
     def switch_session(self, session_id: int | None) -> None:
@@ -91,6 +100,7 @@ class Autosaver(QObject):
         if not self.enabled or not self._dirty:
             return None
         self._timer.stop()
+        self._max_wait.stop()
         started = time.perf_counter()
         record = self._capture()
         snapshots, self._snapshots = self._snapshots, []
