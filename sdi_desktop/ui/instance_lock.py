@@ -24,8 +24,8 @@ class InstanceLock:
         return self._lock.tryLock(100)
 
     def owner(self) -> str:
-        ok, pid, host, _app = self._lock.getLockInfo()
-        return f"process {pid} on {host}" if ok else "another process"
+        info = self._lock.getLockInfo()  # PySide6 returns (pid, host, app), or () if unknown
+        return f"process {info[0]} on {info[1]}" if len(info) >= 2 else "another process"
 
     def message(self) -> str:
         return (
