@@ -101,6 +101,8 @@ _COLUMNS = (
 
 
 def build(query: SessionQuery, trashed_only: bool = False) -> Select:
+    if query.sort not in _ORDER:
+        raise ValueError(f"unknown sort {query.sort!r} (choose {', '.join(_ORDER)})")
     stmt = select(*_COLUMNS)
     if trashed_only:
         stmt = stmt.where(S.trashed_at.is_not(None))
