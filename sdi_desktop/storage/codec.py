@@ -58,7 +58,8 @@ def session_values(record: SessionRecord) -> dict[str, Any]:
         "started_at": to_db_time(record.started_at),
         "ended_at": to_db_time(record.ended_at),
         "updated_at": to_db_time(record.updated_at),
-        "phase_seconds_json": dumps(record.phase_seconds),
+        # the library's copy, to the millisecond (clock_json keeps the exact figures)
+        "phase_seconds_json": dumps([round(s, 3) for s in record.phase_seconds]),
         "budgets_json": dumps(list(record.budgets)),
         "total_seconds": record.total_seconds,
     }

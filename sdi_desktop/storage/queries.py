@@ -6,15 +6,18 @@ plus one pass over the tags, so 10,000 sessions list in a few tens of millisecon
 
 from __future__ import annotations
 
+import gc
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import Connection, Select, select, text
+from sqlalchemy import Connection, Select, String, select, text, type_coerce
 
-from sdi_desktop.storage.codec import from_db_time, to_db_time
+from sdi_desktop.storage.codec import to_db_time
 from sdi_desktop.storage.tables import FTS_TABLE, SessionRow, TagRow
 
 Sort = Literal["started", "title", "problem", "total"]
@@ -36,7 +39,7 @@ class SessionQuery:
     limit: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SessionSummary:
     id: int
     title: str
@@ -76,22 +79,30 @@ _ORDER = {
     "total": (S.total_seconds,),
 }
 
+
+def _raw(column):
+    """The column's stored text, skipping the per-row type processing (parsed in bulk)."""
+    return type_coerce(column, String).label(column.name)
+
+
 _COLUMNS = (
     S.id,
     S.title,
     S.problem_id,
     S.problem_title,
-    S.started_at,
-    S.ended_at,
+    _raw(S.started_at),
+    _raw(S.ended_at),
     S.status,
     S.phase_seconds_json,
     S.budgets_json,
     S.total_seconds,
-    S.trashed_at,
+    _raw(S.trashed_at),
 )
 
 
 def build(query: SessionQuery, trashed_only: bool = False) -> Select:
+    if query.sort not in _ORDER:
+        raise ValueError(f"unknown sort {query.sort!r} (choose {', '.join(_ORDER)})")
     stmt = select(*_COLUMNS)
     if trashed_only:
         stmt = stmt.where(S.trashed_at.is_not(None))
@@ -121,33 +132,73 @@ def build(query: SessionQuery, trashed_only: bool = False) -> Select:
     return stmt
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building 10,000 summaries makes no reference cycles, but the allocations trigger
+    the cyclic collector over and over (a third of the time); pause it meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def run(conn: Connection, query: SessionQuery, trashed_only: bool = False) -> list[SessionSummary]:
+    with _gc_paused():
+        return _run(conn, query, trashed_only)
+
+
+def _run(conn: Connection, query: SessionQuery, trashed_only: bool) -> list[SessionSummary]:
     rows = conn.execute(build(query, trashed_only)).all()
-    tags = _tags(conn, len(rows))
-    loads = json.loads
+    tags = _tags(conn, [r[0] for r in rows])
+    # One JSON parse for all rows instead of one per row (10,000 small parses cost ~50 ms).
+    phase_seconds = json.loads("[" + ",".join(r[7] for r in rows) + "]")
+    # Budgets repeat (a few formats): parse each distinct value once, share the tuple.
+    budgets_of = {text: tuple(json.loads(text)) for text in {r[8] for r in rows}}
     return [
         SessionSummary(
-            id=r.id,
-            title=r.title,
-            problem_id=r.problem_id,
-            problem_title=r.problem_title,
-            started_at=from_db_time(r.started_at),
-            ended_at=from_db_time(r.ended_at),
-            status=r.status,
-            phase_seconds=loads(r.phase_seconds_json),
-            budgets=tuple(loads(r.budgets_json)),
-            total_seconds=r.total_seconds,
-            tags=tags.get(r.id, []),
-            trashed=r.trashed_at is not None,
+            sid,
+            title,
+            problem_id,
+            problem_title,
+            _time(started),
+            _time(ended),
+            status,
+            spent,
+            budgets_of[budgets],
+            total,
+            tags.get(sid) or [],
+            trashed is not None,
         )
-        for r in rows
+        for (
+            sid,
+            title,
+            problem_id,
+            problem_title,
+            started,
+            ended,
+            status,
+            _,
+            budgets,
+            total,
+            trashed,
+        ), spent in zip(rows, phase_seconds, strict=True)
     ]
 
 
-def _tags(conn: Connection, count: int) -> dict[int, list[str]]:
-    if not count:
+def _time(text: str | None, _parse=datetime.fromisoformat) -> datetime | None:
+    return None if text is None else _parse(text).replace(tzinfo=UTC)
+
+
+def _tags(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
+    if not ids:
         return {}
+    stmt = select(T.session_id, T.name).order_by(text("rowid"))
+    if len(ids) <= 500:  # a search or a filter: only these sessions' tags
+        stmt = stmt.where(T.session_id.in_(ids))
     result: dict[int, list[str]] = {}
-    for session_id, name in conn.execute(select(T.session_id, T.name).order_by(text("rowid"))):
+    for session_id, name in conn.execute(stmt):
         result.setdefault(session_id, []).append(name)
     return result

@@ -236,3 +236,19 @@ def test_unwritable_data_directory(tmp_path):
     blocker.write_text("")
     out = cli("sessions", "list", "--data-dir", str(blocker / "data"))
     _one_line_error(out, "Not a directory")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", "/x", "sessions", "list"],
+        ["sessions", "--data-dir", "/x", "list", "--json"],
+        ["sessions", "export", "3", "--format", "md", "-o", "f.md", "--data-dir", "/x"],
+        ["sessions", "import", "f.json", "--data-dir=/x"],
+    ],
+)
+def test_data_dir_is_accepted_anywhere(argv):
+    from sdi_desktop.cli import parse_args
+
+    args = parse_args(argv)
+    assert (args.command, args.data_dir) == ("sessions", "/x")

@@ -73,6 +73,11 @@ def test_sorts(store, library):
     assert _ids(store, limit=2) == [library["chat2"], library["chat"]]
 
 
+def test_an_unknown_sort_is_refused(store):
+    with pytest.raises(ValueError, match="unknown sort 'size'"):
+        store.sessions.list(SessionQuery(sort="size"))
+
+
 def test_filters(store, library):
     assert set(_ids(store, problem_id="chat")) == {library["chat"], library["chat2"]}
     assert set(_ids(store, tag="infra")) == {library["cache"], library["chat"]}
