@@ -139,8 +139,15 @@ class SessionLibrary(QDialog):
 
     # -- data ------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Refill the filter choices, then the table."""
-        everything = self.store.sessions.list()
+        """Refill the filter choices, then the table (one query when nothing is filtered)."""
+        unfiltered = not (
+            self.search.text().strip()
+            or self.problem_filter.currentData()
+            or self.tag_filter.currentData()
+            or self.show_trash.isChecked()
+            or self.since.date() != self.since.minimumDate()
+        )
+        everything = self.store.sessions.list(self.query() if unfiltered else None)
         self._fill(
             self.problem_filter,
             "All problems",
@@ -151,7 +158,7 @@ class SessionLibrary(QDialog):
         )
         tags = sorted({t for s in everything for t in s.tags})
         self._fill(self.tag_filter, "All tags", [(t, t) for t in tags])
-        self.refresh()
+        self.refresh(everything if unfiltered else None)
 
     @staticmethod
     def _fill(combo: QComboBox, everything: str, items) -> None:
@@ -181,8 +188,10 @@ class SessionLibrary(QDialog):
             descending=descending,
         )
 
-    def refresh(self) -> None:
-        if self.show_trash.isChecked():
+    def refresh(self, rows: list | None = None) -> None:
+        if rows is not None:
+            pass
+        elif self.show_trash.isChecked():
             rows = self.store.sessions.trashed()
         else:
             rows = self.store.sessions.list(self.query())
