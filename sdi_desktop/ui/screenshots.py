@@ -141,7 +141,58 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
                 written.append(_grab(settings_dialog, out / "settings-dialog.png"))
                 settings_dialog.close()
                 written.append(_notes_panes(window, out / "notes-panes.png"))
+                written.append(_session_library(window, Path(tmp) / "library", out))
             window.hide()
             window.deleteLater()
         QApplication.processEvents()
     return written
+
+
+DEMO_SESSIONS = (
+    ("Design a URL shortener", "url-shortener", (290, 1310, 840, 310), 3),
+    ("Design a rate limiter", "rate-limiter", (340, 1150, 1020, 280), 12),
+    ("Design a chat system", "chat-system", (410, 1480, 960, 330), 25),
+    ("URL shortener, second try", "url-shortener", (300, 1190, 870, 290), 40),
+    ("Design a news feed", "news-feed", (280, 1020, 600, 0), 55),
+    ("My own: design a photo backup", None, (330, 900, 480, 200), 71),
+)
+
+
+def _session_library(window: MainWindow, data_dir: Path, out: Path) -> Path:
+    """A few finished sessions in a throw-away store, shown in the library."""
+    from datetime import UTC, datetime, timedelta
+
+    from sdi_desktop.domain.formats import standard
+    from sdi_desktop.domain.record import SessionRecord
+    from sdi_desktop.storage.store import Store
+    from sdi_desktop.ui.library.session_library import SessionLibrary
+
+    library = load_app_library(data_dir)
+    now = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+    with Store.open(data_dir) as store:
+        for title, problem_id, spent, hours_ago in DEMO_SESSIONS:
+            problem = library.get(problem_id) if problem_id else None
+            started = now - timedelta(hours=hours_ago * 6)
+            store.sessions.create(
+                SessionRecord(
+                    title=title,
+                    problem_id=problem_id,
+                    problem_title=problem.title if problem else "",
+                    format=standard(),
+                    clock={
+                        "format": standard().to_dict(),
+                        "spent": list(spent),
+                        "current": 3,
+                        "state": "finished",
+                    },
+                    status="finished" if spent[3] else "active",
+                    started_at=started,
+                    ended_at=started + timedelta(seconds=sum(spent)),
+                )
+            )
+        dialog = SessionLibrary(store, window)
+        dialog.resize(1000, 420)
+        dialog.show()
+        path = _grab(dialog, out / "session-library.png")
+        dialog.close()
+    return path
