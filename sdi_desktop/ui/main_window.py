@@ -266,6 +266,11 @@ class MainWindow(QMainWindow):
         menu.insertMenu(before, board_menu)
 
     # -- session ---------------------------------------------------------------------
+    def rename_session(self, title: str) -> None:
+        self.session.title = title
+        self.title_label.setText(title)
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+
     def replace_session(self, session: InterviewSession) -> None:
         """Show another session (a new one, or one opened from the library)."""
         self._tick.stop()

@@ -216,9 +216,18 @@ class Persistence(QObject):
             self.autosaver.flush()
         library = SessionLibrary(self.store, self.window)
         library.openRequested.connect(self.open_session)
+        library.sessionEdited.connect(self._edited_in_library)
         library.message.connect(lambda text: self.window.statusBar().showMessage(text, 6000))
         self.library = library
         library.show()
+
+    def _edited_in_library(self, session_id: int) -> None:
+        """Keep a rename or new tags of the open session (the next autosave writes them)."""
+        if session_id != self.binding.record_id:
+            return
+        record = self.store.sessions.get(session_id)
+        self.binding.tags = list(record.tags)
+        self.window.rename_session(record.title)
 
     def _add_actions(self) -> None:
         window = self.window

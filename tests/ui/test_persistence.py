@@ -226,3 +226,22 @@ def test_a_failing_disk_is_reported_once_and_saving_resumes(open_app, qtbot, mon
     monkeypatch.setattr(sessions, "create", real_create)
     qtbot.waitUntil(lambda: not persistence.autosaver.failing, timeout=5000)
     assert "kept in memory" in saved(window).notes["api"]
+
+
+def test_tags_and_renames_in_the_library_survive_the_next_autosave(open_app, qtbot):
+    window = open_app()
+    window.notes.panes["api"].setPlainText("first")
+    qtbot.waitUntil(lambda: saved(window) is not None)
+    window.persistence.open_library()
+    library = window.persistence.library
+    library.edit_tags(["mock with Sam", "weak: estimates"])
+    library.rename_selected("Shortener with Sam")
+    assert window.session.title == "Shortener with Sam"
+    window.notes.panes["api"].setPlainText("second")  # the next autosave
+    qtbot.waitUntil(lambda: "second" in saved(window).notes["api"])
+    record = saved(window)
+    assert record.title == "Shortener with Sam"
+    assert record.tags == ["mock with Sam", "weak: estimates"]
+    library.reload()
+    library.tag_filter.setCurrentIndex(library.tag_filter.findData("weak: estimates"))
+    assert library.model.rowCount() == 1

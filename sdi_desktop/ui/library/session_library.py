@@ -36,6 +36,7 @@ SEARCH_DELAY_MS = 150
 class SessionLibrary(QDialog):
     openRequested = Signal(int)
     message = Signal(str)
+    sessionEdited = Signal(int)  # its title or tags changed here
 
     def __init__(self, store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +101,9 @@ class SessionLibrary(QDialog):
         self.open_button.setObjectName("libraryOpen")
         self.open_button.setDefault(True)
         self.rename_button = QPushButton("Rename…")
+        self.rename_button.setObjectName("libraryRename")
+        self.tags_button = QPushButton("Tags…")
+        self.tags_button.setObjectName("libraryTags")
         self.again_button = QPushButton("Practise again")
         self.again_button.setObjectName("libraryAgain")
         self.delete_button = QPushButton("Delete")
@@ -110,7 +114,13 @@ class SessionLibrary(QDialog):
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.rename_button, self.again_button, self.delete_button):
+        for button in (
+            self.open_button,
+            self.rename_button,
+            self.tags_button,
+            self.again_button,
+            self.delete_button,
+        ):
             buttons.addWidget(button)
         buttons.addWidget(self.undo_button)
         buttons.addStretch(1)
@@ -131,7 +141,8 @@ class SessionLibrary(QDialog):
         self.since.dateChanged.connect(lambda _d: self.refresh())
         self.show_trash.toggled.connect(self._trash_toggled)
         self.open_button.clicked.connect(self.open_selected)
-        self.rename_button.clicked.connect(self.rename_selected)
+        self.rename_button.clicked.connect(lambda: self.rename_selected())
+        self.tags_button.clicked.connect(lambda: self.edit_tags())
         self.again_button.clicked.connect(self.practise_again)
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button.clicked.connect(self.undo_delete)
@@ -218,7 +229,7 @@ class SessionLibrary(QDialog):
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
         trash = self.show_trash.isChecked()
-        for button in (self.open_button, self.rename_button, self.again_button):
+        for button in (self.open_button, self.rename_button, self.tags_button, self.again_button):
             button.setEnabled(has and not trash)
         self.delete_button.setEnabled(has)
 
@@ -252,8 +263,28 @@ class SessionLibrary(QDialog):
                 return
         if title.strip():
             self.store.sessions.rename(session_id, title.strip())
+            self.sessionEdited.emit(session_id)
             self.refresh()
             self.select_id(session_id)
+
+    def edit_tags(self, tags: list[str] | None = None) -> None:
+        """Tags are free words ("mock with Sam", "weak: estimates") to filter by later."""
+        session_id = self.selected_id()
+        if session_id is None:
+            return
+        record = self.store.sessions.get(session_id)
+        if tags is None:
+            text, ok = QInputDialog.getText(
+                self, "Tags", "Tags, separated by commas", text=", ".join(record.tags)
+            )
+            if not ok:
+                return
+            tags = [t.strip() for t in text.split(",")]
+        record.tags = sorted({t for t in tags if t})
+        self.store.sessions.save(record)
+        self.sessionEdited.emit(session_id)
+        self.reload()
+        self.select_id(session_id)
 
     def practise_again(self) -> None:
         session_id = self.selected_id()
