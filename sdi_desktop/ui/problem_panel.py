@@ -92,6 +92,9 @@ class HintPanel(QScrollArea):
         for hint in HINTS:
             button = QPushButton()
             button.setObjectName(f"hintButton_{hint.key}")
+            # Reached with Tab, not by a click: otherwise, once a clicked hint's button
+            # hides, focus moves to the next one and Space (start/pause) would open it.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _=False, k=hint.key: self.reveal(k))
             text = QLabel()
             text.setObjectName(f"hintText_{hint.key}")

@@ -54,7 +54,7 @@ class BoardEditor(QObject):
     # -- adding ------------------------------------------------------------------------------
     def add_component(self, kind_key: str, center: QPointF, label: str | None = None) -> str:
         w, h = COMPONENT_SIZE
-        x, y = center.x() - w / 2, center.y() - h / 2
+        x, y = self._free_spot(center.x() - w / 2, center.y() - h / 2, w, h)
         if self.scene.snap_enabled:
             snapped = self.scene.snap(QPointF(x, y))
             x, y = snapped.x(), snapped.y()
@@ -63,6 +63,20 @@ class BoardEditor(QObject):
         )
         self._push(AddElements([component], f"Add {component.label}"), [component.id])
         return component.id
+
+    def _free_spot(self, x: float, y: float, w: float, h: float) -> tuple[float, float]:
+        """(x, y), or the nearest place below it that covers no component."""
+        boxes = [(c.x, c.y, c.w, c.h) for c in self.document.components()]
+        for _ in range(200):
+            blocking = [
+                (bx, by, bw, bh)
+                for bx, by, bw, bh in boxes
+                if bx < x + w and x < bx + bw and by < y + h and y < by + bh
+            ]
+            if not blocking:
+                return x, y
+            y = max(by + bh for _bx, by, _bw, bh in blocking) + GRID  # just below them
+        return x, y
 
     def add_component_beside(self, anchor_id: str, kind_key: str, label: str | None = None):
         """Place a component to the right of ``anchor_id`` and connect them (one undo step)."""

@@ -13,7 +13,15 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -30,6 +38,29 @@ SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 SELECTABLE_MOVABLE = SELECTABLE | MOVABLE
 LABEL_FONT = QFont("DejaVu Sans", 10)
+_metrics: list[QFontMetricsF] = []  # made on first use: fonts need a QGuiApplication
+
+
+def _label_metrics() -> QFontMetricsF:
+    if not _metrics:
+        _metrics.append(QFontMetricsF(LABEL_FONT))
+    return _metrics[0]
+
+
+def _fit_label(text: str, width: float) -> str:
+    """Wrap a label onto two lines at most, the second shortened with "…" if need be."""
+    metrics = _label_metrics()
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words, first = text.split(), ""
+    while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
+        first = (first + " " + words.pop(0)).strip()
+    if not first:  # one long word: cut it
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    rest = metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width)
+    return f"{first}\n{rest}"
+
+
 RADIUS = 10.0
 
 
@@ -72,6 +103,8 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         self.label.setFont(LABEL_FONT)
         self.connectors: set[ConnectorItem] = set()
         self._w = self._h = 0.0
+        self._full_label: str | None = None
+        self._elided = False
         self.sync(element, colors)
 
     def sync(self, element: Component, colors: BoardColors) -> None:
@@ -80,25 +113,30 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
             self.kind_key = element.kind
         self.icon.setPixmap(icon_pixmap(self.kind_key, colors.dark))
         self.icon.setScale(ICON_SIZE / self.icon.pixmap().width())
-        self.label.setText(element.label)
+        relabel = element.label != self._full_label
+        self._full_label = element.label
         self.label.setBrush(colors.ink)
         self.setBrush(colors.component_fill)
         self._apply_pen()
-        self.set_size(element.w, element.h)
+        if not self.set_size(element.w, element.h) and relabel:
+            self._layout()  # same size, new text: centre it again
         if self.pos() != QPointF(element.x, element.y):
             self.setPos(element.x, element.y)
             self.update_connectors()
-        if element.note:
-            self.setToolTip(element.note)
+        tip = "\n".join(t for t in (self._full_label if self._elided else "", element.note) if t)
+        if tip or self.toolTip():
+            self.setToolTip(tip)
 
-    def set_size(self, w: float, h: float) -> None:
+    def set_size(self, w: float, h: float) -> bool:
+        """Returns whether the size changed (and the contents were laid out again)."""
         if (w, h) == (self._w, self._h):
-            return
+            return False
         self.prepareGeometryChange()
         self._w, self._h = w, h
         self.setPath(_rounded(QRectF(0, 0, w, h)))
         self._layout()
         self.update_connectors()
+        return True
 
     def update_connectors(self) -> None:
         for connector in self.connectors:
@@ -109,8 +147,12 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         self.icon.setVisible(level >= REDUCED)
 
     def _layout(self) -> None:
+        """Icon on top, label centred below it, shortened with "…" to fit the box."""
         w, h = self._w, self._h
         self.icon.setPos((w - ICON_SIZE) / 2, min(10.0, h * 0.12))
+        shown = _fit_label(self._full_label, w - 12)
+        self._elided = shown.replace("\n", " ") != self._full_label
+        self.label.setText(shown)
         text = self.label.boundingRect()
         self.label.setPos((w - text.width()) / 2, min(h - text.height() - 6, ICON_SIZE + 14))
 

@@ -90,7 +90,7 @@ def after_backtick(edit: QTextEdit) -> bool:
     cursor.clearSelection()
     edit.setTextCursor(cursor)
     plain = QTextCharFormat()
-    plain.setFontFamilies([])
+    plain.setFontFamilies(blocks.body_font_families())
     plain.setFontFixedPitch(False)
     plain.setBackground(Qt.BrushStyle.NoBrush)
     edit.mergeCurrentCharFormat(plain)

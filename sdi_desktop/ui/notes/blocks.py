@@ -86,10 +86,19 @@ def code_char_format() -> QTextCharFormat:
     return fmt
 
 
+def body_font_families() -> list[str]:
+    """The body text's font families. Merging an *empty* family list does not clear a
+    code span's monospace font: Qt then falls back to a default, often a serif face."""
+    from PySide6.QtGui import QGuiApplication
+
+    font = QGuiApplication.font()
+    return font.families() or [font.family()]
+
+
 def plain_char_format() -> QTextCharFormat:
     """Body text: no code font, no link, no emphasis, no heading size."""
     fmt = QTextCharFormat()
-    fmt.setFontFamilies([])
+    fmt.setFontFamilies(body_font_families())
     fmt.setFontFixedPitch(False)
     fmt.setFontWeight(NORMAL)
     fmt.setFontItalic(False)

@@ -55,7 +55,7 @@ def toggle_strike(edit: QTextEdit) -> None:
 def toggle_inline_code(edit: QTextEdit) -> None:
     if blocks.is_code_char(edit.currentCharFormat()):
         fmt = QTextCharFormat()
-        fmt.setFontFamilies([])
+        fmt.setFontFamilies(blocks.body_font_families())
         fmt.setFontFixedPitch(False)
         fmt.setBackground(Qt.BrushStyle.NoBrush)
     else:

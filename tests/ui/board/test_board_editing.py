@@ -372,3 +372,24 @@ def test_ctrl_wheel_zooms_around_the_pointer(board, qtbot):
     assert abs(view.zoom - 1.2) < 1e-6
     after = view.mapToScene(pos.toPoint())
     assert abs(after.x() - under.x()) < 2 and abs(after.y() - under.y()) < 2
+
+
+def test_a_renamed_label_is_centred_and_a_long_one_shortened(board):
+    a = place(board, "cache", 0, 0)
+    item = board.scene.item_for(a)
+    board.editor.set_text(a, "URL cache")
+    label = item.label.mapRectToParent(item.label.boundingRect())
+    assert abs(label.center().x() - item.rect().center().x()) < 1
+    long = "Click events stream (partitioned by short code)"
+    board.editor.set_text(a, long)
+    assert "\n" in item.label.text() and item.label.text().endswith("…")
+    assert item.label.boundingRect().width() <= item.rect().width()
+    assert long in item.toolTip()
+    assert board.editor.document.get(a).label == long  # the model keeps it whole
+
+
+def test_quick_add_does_not_stack_components_on_each_other(board):
+    first = board.place_at_centre("cache")
+    second = board.place_at_centre("queue")
+    a, b = board.editor.document.get(first), board.editor.document.get(second)
+    assert abs(a.x - b.x) >= a.w or abs(a.y - b.y) >= a.h

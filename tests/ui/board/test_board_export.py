@@ -58,7 +58,9 @@ def test_svg_parses_and_holds_every_label(demo, tmp_path):
     export_file(path, demo.scene)
     root = ET.parse(path).getroot()
     assert root.tag.endswith("svg")
-    text = "".join(el.text or "" for el in root.iter() if el.tag.endswith("text"))
+    # a label may wrap onto two lines (two text runs in the SVG)
+    text = " ".join((el.text or "").strip() for el in root.iter() if el.tag.endswith("text"))
+    text = " ".join(text.split())
     missing = [label for label in labels(demo) if label not in text]
     assert not missing, f"labels missing from the SVG: {missing}"
 
