@@ -140,7 +140,9 @@ class Autosaver(QObject):
         self._done.emit(record, None)
 
     def _on_done(self, record: SessionRecord, error: str | None) -> None:
-        if record.id is not None and self.on_created is not None:
+        # Tell the binding the id of a newly created row, but only for the session now
+        # shown: a write that finishes after a switch belongs to the previous one.
+        if record.id is not None and record.id == self.session_id and self.on_created:
             self.on_created(record.id)
         if error is None:
             if self._failing:

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from sdi_desktop.ui.autosave import Autosaver
@@ -20,6 +20,8 @@ from sdi_desktop.ui.session_binding import SessionBinding
 
 if TYPE_CHECKING:
     from sdi_desktop.ui.main_window import MainWindow
+
+CLOCK_SAVE_MS = 5000
 
 
 class Persistence(QObject):
@@ -37,9 +39,16 @@ class Persistence(QObject):
         self.binding = SessionBinding(window)
         self.review = None
         self._opened.connect(self._on_opened)
+        # While the clock runs, its time is saved every few seconds like any edit.
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(CLOCK_SAVE_MS)
+        self._clock_timer.timeout.connect(self._clock_tick)
+        self._clock_timer.start()
         window.closing.connect(self.close)
         window.phaseChanged.connect(self._on_phase_changed)
         window.aboutToReplaceSession.connect(self._before_replace)
+        window.sessionChanged.connect(self._watch_clock)
+        self._watch_clock()
         self._add_actions()
 
     # -- opening -------------------------------------------------------------------------------
@@ -135,8 +144,7 @@ class Persistence(QObject):
     def open_session(self, session_id: int) -> bool:
         from sdi_desktop.storage.errors import SessionNotFound
 
-        if self.autosaver is not None:
-            self.autosaver.flush()
+        self._flush()
         try:
             record = self.store.sessions.get(session_id)
         except SessionNotFound:
@@ -160,7 +168,7 @@ class Persistence(QObject):
 
     def _before_replace(self) -> None:
         if self.autosaver is not None:
-            self.autosaver.flush()
+            self._flush()
             self.autosaver.switch_session(None)
         self.binding.forget()
         self.show_review(None)
@@ -180,9 +188,39 @@ class Persistence(QObject):
         self.autosaver.save_now()
         self.window.statusBar().showMessage("Saved.", 3000)
 
+    def _flush(self) -> None:
+        """Save everything now, clock time included (a running clock is no edit)."""
+        if self.autosaver is None:
+            return
+        if self.binding.record_id is not None or self._has_content():
+            self.autosaver.mark_dirty()
+        self.autosaver.flush()
+
+    def _watch_clock(self) -> None:
+        self.window.session.clock.changed.connect(self._clock_changed)
+
+    def _clock_changed(self) -> None:
+        """Finishing saves at once and turns to review mode (read-only until "Continue")."""
+        from sdi_desktop.domain.clock import ClockState
+
+        if self.window.session.clock.state is not ClockState.FINISHED or self.review is not None:
+            return
+        if self.store is None or self.autosaver is None:
+            return
+        self._flush()
+        session_id = self.binding.record_id or self.autosaver.session_id
+        if session_id is not None:
+            self.binding.learn_id(session_id)
+            self.show_review(self.store.sessions.get(session_id))
+
+    def _clock_tick(self) -> None:
+        if self.autosaver is not None and self.window.session.clock.is_running:
+            self.autosaver.mark_dirty()
+
     def close(self) -> None:
+        self._clock_timer.stop()
         if self.autosaver is not None:
-            self.autosaver.flush()
+            self._flush()
             self.autosaver.shutdown()
         if self.store is not None:
             self.store.close()
@@ -212,8 +250,7 @@ class Persistence(QObject):
             return
         from sdi_desktop.ui.library.session_library import SessionLibrary
 
-        if self.autosaver is not None:
-            self.autosaver.flush()
+        self._flush()
         library = SessionLibrary(self.store, self.window)
         library.openRequested.connect(self.open_session)
         library.sessionEdited.connect(self._edited_in_library)

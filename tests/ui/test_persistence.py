@@ -245,3 +245,30 @@ def test_tags_and_renames_in_the_library_survive_the_next_autosave(open_app, qtb
     library.reload()
     library.tag_filter.setCurrentIndex(library.tag_filter.findData("weak: estimates"))
     assert library.model.rowCount() == 1
+
+
+def test_closing_saves_the_clock_time_run_since_the_last_edit(open_app, qtbot, tmp_path):
+    window = open_app()
+    window.notes.panes["api"].setPlainText("edit")
+    window.session.clock.start()
+    qtbot.waitUntil(lambda: saved(window) is not None)
+    qtbot.wait(1500)  # the clock runs on, nothing else is edited
+    session_id = window.persistence.binding.record_id
+    running = window.session.clock.total_elapsed()
+    window.close()
+    from sdi_desktop.storage.store import Store
+
+    with Store.open(tmp_path / "data") as store:
+        spent = sum(store.sessions.get(session_id).clock["spent"])
+    assert spent >= running - 0.05
+
+
+def test_finishing_saves_and_turns_to_review_mode(open_app, qtbot):
+    window = open_app()
+    window.notes.panes["api"].setPlainText("done")
+    window.session.clock.start()
+    window.finish_session()
+    review = window.persistence.review
+    assert review is not None and review.read_only
+    assert window.notes.panes["api"].isReadOnly()
+    assert saved(window).status == "finished"
