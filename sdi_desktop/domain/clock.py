@@ -7,6 +7,7 @@ drive the clock with a fake time source and never sleep.
 from __future__ import annotations
 
 import enum
+import math
 import time
 from collections.abc import Callable
 from typing import NamedTuple
@@ -224,6 +225,12 @@ class OvertimeMonitor:
     @property
     def cued(self) -> frozenset[int]:
         return frozenset(self._cued)
+
+
+def format_countdown(seconds: float) -> str:
+    """Time left, as a countdown shows it: 04:59 until a full second has gone by, so
+    that time left plus time spent always make the budget."""
+    return format_duration(float(math.ceil(seconds - 1e-9)) if seconds > 0 else seconds)
 
 
 def format_duration(seconds: float, signed: bool = False) -> str:

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from sdi_desktop.domain.clock import ClockState, SessionClock, format_duration
+from sdi_desktop.domain.clock import ClockState, SessionClock, format_countdown, format_duration
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.ui.theme import LIGHT, Colors
 
 STATE_WORDS = {
-    ClockState.READY: "Ready: press Space to start",
+    ClockState.READY: "Ready: Space or Start begins",
     ClockState.RUNNING: "Running",
     ClockState.PAUSED: "Paused",
     ClockState.FINISHED: "Finished",
@@ -60,7 +60,7 @@ class TimerDisplay(QWidget):
 
     def show_clock(self, clock: SessionClock) -> None:
         now = clock.phase_time()
-        self._clock_label.setText(format_duration(now.remaining))
+        self._clock_label.setText(format_countdown(now.remaining))
         phase = PHASES[clock.current]
         self._detail_label.setText(
             f"{phase.short_title} · {STATE_WORDS[clock.state]} · total "
