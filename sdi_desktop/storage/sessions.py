@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, text, u
 from sqlalchemy.dialects.sqlite import insert as upsert
 from sqlalchemy.exc import IntegrityError
 
+from sdi_desktop.domain.progress import ProgressEntry
 from sdi_desktop.domain.record import SessionRecord, Snapshot, utcnow
 from sdi_desktop.storage import codec, fts_index, queries
 from sdi_desktop.storage.database import reading, writing
@@ -223,6 +224,36 @@ class SessionRepository:
                 )
         except IntegrityError:
             raise SessionNotFound(session_id) from None
+
+    def assessment_scores(self) -> dict[int, dict[str, int]]:
+        """Session id -> its self-assessment scores, for every assessed session."""
+        with reading(self._engine) as conn:
+            rows = conn.execute(select(ASSESSMENT.c.session_id, ASSESSMENT.c.scores_json)).all()
+        return {session_id: json.loads(scores) for session_id, scores in rows}
+
+    def progress_entries(
+        self, problem_tags: dict[str, list[str]] | None = None
+    ) -> list[ProgressEntry]:
+        """One entry per session that has been started (not trashed), for the
+        progress figures; ``problem_tags`` (problem id -> tags) adds each problem's
+        tags to its sessions' own."""
+        problem_tags = problem_tags or {}
+        scores = self.assessment_scores()
+        return [
+            ProgressEntry(
+                id=s.id,
+                title=s.title,
+                problem_id=s.problem_id,
+                problem_title=s.problem_title,
+                started_at=s.started_at,
+                phase_seconds=tuple(s.phase_seconds),
+                budgets=tuple(s.budgets),
+                tags=frozenset(s.tags).union(problem_tags.get(s.problem_id or "", ())),
+                scores=scores.get(s.id, {}),
+            )
+            for s in self.list()
+            if s.total_seconds > 0
+        ]
 
     def get_assessment(self, session_id: int) -> dict[str, Any] | None:
         with reading(self._engine) as conn:
