@@ -32,6 +32,7 @@ class SessionBinding(QObject):
         self.tags: list[str] = []
         self._markdown: dict[str, str] = {}
         self._stale_panes: set[str] = set()
+        self.quiet = False  # True while review mode shows older notes: not an edit
         for key, pane in window.notes.panes.items():
             pane.document().contentsChanged.connect(lambda k=key: self._pane_changed(k))
         window.board.editor.changed.connect(self.changed)
@@ -54,6 +55,8 @@ class SessionBinding(QObject):
 
     # -- change tracking ---------------------------------------------------------------------
     def _pane_changed(self, key: str) -> None:
+        if self.quiet:
+            return
         self._stale_panes.add(key)
         self.changed.emit()
 
