@@ -131,16 +131,18 @@ class CompareDialog(QDialog):
     def _fill_table(self) -> None:
         rows: list[tuple[str, str, str]] = []
         facts = [session_facts(r) for r in self.records]
-        rows.append(("Problem",) + tuple(r.problem_title or "(own prompt)" for r in self.records))
+        records = self.records
+        rows.append(("Problem", *(r.problem_title or "(own prompt)" for r in records)))
         rows.append(
-            ("Started",)
-            + tuple(r.started_at.astimezone().strftime("%Y-%m-%d %H:%M") for r in self.records)
+            ("Started", *(r.started_at.astimezone().strftime("%Y-%m-%d %H:%M") for r in records))
         )
         rows.append(
-            ("Total time",)
-            + tuple(
-                f"{format_duration(f.total_spent)} / {format_duration(f.total_budget)}"
-                for f in facts
+            (
+                "Total time",
+                *(
+                    f"{format_duration(f.total_spent)} / {format_duration(f.total_budget)}"
+                    for f in facts
+                ),
             )
         )
         for index, phase in enumerate(facts[0].phases):
