@@ -292,6 +292,20 @@ class Persistence(QObject):
         dialog.show()
         return dialog
 
+    def open_dashboard(self):
+        """The progress charts over every saved session (pyqtgraph loads now, not before)."""
+        if self.store is None:
+            self.window.statusBar().showMessage("Saved sessions are still opening…", 4000)
+            return None
+        if self.autosaver is not None:
+            self.autosaver.flush()
+        dialog = build_dashboard(self.store, self.data_dir, self.window.themes.colors.dark)
+        dialog.setParent(self.window, dialog.windowFlags())
+        dialog.sessionActivated.connect(self.open_session)
+        self.dashboard = dialog
+        dialog.show()
+        return dialog
+
     def _default_pair(self) -> tuple[int | None, int | None]:
         sessions = self.store.sessions.list()
         if len(sessions) < 2:
@@ -322,12 +336,16 @@ class Persistence(QObject):
         library.setObjectName("actionOpenLibrary")
         library.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         library.triggered.connect(self.open_library)
+        progress = QAction("&Progress…", window)
+        progress.setObjectName("actionProgress")
+        progress.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        progress.triggered.connect(lambda: self.open_dashboard())
         compare = QAction("&Compare Sessions…", window)
         compare.setObjectName("actionCompare")
         compare.triggered.connect(lambda: self.open_compare())
-        for action in (save, library, compare):
+        for action in (save, library, progress, compare):
             window.addAction(action)
-        window.add_file_actions([library, compare, save])
+        window.add_file_actions([library, progress, compare, save])
 
     def _save_failed(self, message: str) -> None:
         self.window.statusBar().showMessage(message)
@@ -345,3 +363,26 @@ class Persistence(QObject):
         box.setModal(False)
         box.show()
         self.last_warning = text
+
+
+def build_dashboard(store, data_dir: Path, dark: bool):
+    """A progress dashboard over the store's sessions (also used by the benchmark)."""
+    from datetime import datetime
+
+    from sdi_desktop.domain.problems import load_library
+    from sdi_desktop.paths import resource_root, user_problems_dir
+    from sdi_desktop.ui.review.dashboard import ProgressDashboard
+
+    library = load_library(resource_root("problems"), user_problems_dir(data_dir))
+    problems = library.problems
+    tags = {p.id: list(p.tags) for p in problems}
+    entries = store.sessions.progress_entries(tags)
+    now = datetime.now().astimezone()
+    return ProgressDashboard(
+        entries,
+        {p.id: p.title for p in problems},
+        sorted({t for ts in tags.values() for t in ts}),
+        now.date(),
+        now.tzinfo,
+        dark,
+    )
