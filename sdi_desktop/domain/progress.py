@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from itertools import accumulate
 from typing import Any
 
 from sdi_desktop.domain.phases import PHASES
@@ -29,7 +30,7 @@ from sdi_desktop.domain.rubric import COMPETENCIES
 MOVING_WINDOW = 5
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ProgressEntry:
     id: int
     title: str
@@ -40,11 +41,19 @@ class ProgressEntry:
     budgets: tuple[float, ...]
     tags: frozenset[str] = frozenset()  # the session's own tags and its problem's
     scores: dict[str, int] = field(default_factory=dict)
+    timestamp: float = field(init=False, repr=False, compare=False)  # POSIX seconds
+
+    def __post_init__(self) -> None:
+        self.timestamp = self.started_at.timestamp()
 
     @property
     def overtime(self) -> float:
         """Seconds over budget, summed over the phases that ran over."""
-        return sum(max(0.0, s - b) for s, b in zip(self.phase_seconds, self.budgets, strict=False))
+        over = 0.0
+        for spent, budget in zip(self.phase_seconds, self.budgets, strict=False):
+            if spent > budget:
+                over += spent - budget
+        return over
 
 
 @dataclass(frozen=True)
@@ -137,10 +146,38 @@ def local_date(moment: datetime, tz: tzinfo) -> date:
     return moment.astimezone(tz).date()
 
 
+class _Days:
+    """Each entry's local date, computed once per report (10,000 conversions add up)."""
+
+    def __init__(self, tz: tzinfo) -> None:
+        self.tz = tz
+        self._days: dict[int, date] = {}
+
+        self._weeks: dict[int, date] = {}
+
+    def __call__(self, entry: ProgressEntry) -> date:
+        day = self._days.get(entry.id)
+        if day is None:
+            day = self._days[entry.id] = entry.started_at.astimezone(self.tz).date()
+        return day
+
+    def week(self, entry: ProgressEntry) -> date:
+        """The Monday of the entry's week."""
+        week = self._weeks.get(entry.id)
+        if week is None:
+            week = self._weeks[entry.id] = week_start(self(entry))
+        return week
+
+
+def _day_of(tz: tzinfo, days: _Days | None) -> _Days:
+    return days if days is not None and days.tz is tz else _Days(tz)
+
+
 def filter_entries(
-    entries: Iterable[ProgressEntry], flt: ProgressFilter, tz: tzinfo
+    entries: Iterable[ProgressEntry], flt: ProgressFilter, tz: tzinfo, days: _Days | None = None
 ) -> list[ProgressEntry]:
     """The entries that pass the filter, oldest first."""
+    day_of = _day_of(tz, days)
     out = []
     for entry in entries:
         if flt.problem_id is not None and entry.problem_id != flt.problem_id:
@@ -148,86 +185,104 @@ def filter_entries(
         if flt.tag is not None and flt.tag not in entry.tags:
             continue
         if flt.since is not None or flt.until is not None:
-            day = local_date(entry.started_at, tz)
+            day = day_of(entry)
             if (flt.since is not None and day < flt.since) or (
                 flt.until is not None and day > flt.until
             ):
                 continue
         out.append(entry)
-    out.sort(key=lambda e: e.started_at)
+    out.sort(key=lambda e: e.timestamp)
     return out
 
 
 # -- the figures ---------------------------------------------------------------------------------
 def moving_average(values: Sequence[float], window: int = MOVING_WINDOW) -> tuple[float, ...]:
     """Trailing mean over the last ``window`` values (fewer at the start)."""
-    out, total = [], 0.0
-    for i, value in enumerate(values):
-        total += value
-        if i >= window:
-            total -= values[i - window]
-        out.append(total / min(i + 1, window))
-    return tuple(out)
+    sums = [0.0, *accumulate(values)]  # running totals, in C
+    n = len(values)
+    head = [sums[i + 1] / (i + 1) for i in range(min(window, n))]
+    return (*head, *[(sums[i + 1] - sums[i + 1 - window]) / window for i in range(window, n)])
 
 
-def _series(points: list[tuple[ProgressEntry, float]], window: int) -> Series:
-    values = [v for _, v in points]
-    return Series(
-        ids=tuple(e.id for e, _ in points),
-        times=tuple(e.started_at.timestamp() for e, _ in points),
-        values=tuple(values),
-        moving=moving_average(values, window),
-    )
+def _series(ids: list[int], times: list[float], values: list[float], window: int) -> Series:
+    return Series(tuple(ids), tuple(times), tuple(values), moving_average(values, window))
 
 
 def score_series(entries: Sequence[ProgressEntry], window: int = MOVING_WINDOW) -> dict:
     """Competency key -> the scores of the sessions that have one, oldest first."""
-    return {
-        c.key: _series([(e, e.scores[c.key]) for e in entries if c.key in e.scores], window)
-        for c in COMPETENCIES
-    }
+    keys = [c.key for c in COMPETENCIES]
+    found: dict[str, tuple[list, list, list]] = {k: ([], [], []) for k in keys}
+    for entry in entries:  # one pass: 10,000 sessions x 6 competencies adds up
+        for key, score in entry.scores.items():
+            lists = found.get(key)
+            if lists is not None:
+                lists[0].append(entry.id)
+                lists[1].append(entry.timestamp)
+                lists[2].append(score)
+    return {k: _series(*found[k], window) for k in keys}
 
 
 def overtime_trend(entries: Sequence[ProgressEntry], window: int = MOVING_WINDOW) -> Series:
     """Minutes over budget per session (sum of the phases that ran over)."""
-    return _series([(e, e.overtime / 60.0) for e in entries], window)
+    return _series(
+        [e.id for e in entries],
+        [e.timestamp for e in entries],
+        [e.overtime / 60.0 for e in entries],
+        window,
+    )
 
 
 def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def phase_time_by_week(entries: Sequence[ProgressEntry], tz: tzinfo) -> tuple[WeekPhases, ...]:
+def phase_time_by_week(
+    entries: Sequence[ProgressEntry], tz: tzinfo, days: _Days | None = None
+) -> tuple[WeekPhases, ...]:
     """Per week with sessions: average seconds spent in each phase, and average budget."""
-    count = len(PHASES)
-    weeks: dict[date, list] = {}
+    day_of = _day_of(tz, days)
+    groups: dict[date, list[ProgressEntry]] = {}
     for entry in entries:
-        week = week_start(local_date(entry.started_at, tz))
-        slot = weeks.setdefault(week, [0, [0.0] * count, [0.0] * count])
-        slot[0] += 1
-        for i in range(count):
-            slot[1][i] += entry.phase_seconds[i] if i < len(entry.phase_seconds) else 0.0
-            slot[2][i] += entry.budgets[i] if i < len(entry.budgets) else 0.0
-    return tuple(
-        WeekPhases(week, n, tuple(s / n for s in spent), tuple(b / n for b in budget))
-        for week, (n, spent, budget) in sorted(weeks.items())
-    )
+        groups.setdefault(day_of.week(entry), []).append(entry)
+    out = []
+    for week, group in sorted(groups.items()):
+        spent, budgets = _phase_means(group)
+        out.append(WeekPhases(week, len(group), spent, budgets))
+    return tuple(out)
+
+
+def _phase_means(group: Sequence[ProgressEntry]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    count, n = len(PHASES), len(group)
+    spent = [0.0] * count
+    budgets = [0.0] * count
+    for i, column in enumerate(zip(*(_padded(e.phase_seconds) for e in group), strict=True)):
+        spent[i] = sum(column) / n
+    for i, column in enumerate(zip(*(_padded(e.budgets) for e in group), strict=True)):
+        budgets[i] = sum(column) / n
+    return tuple(spent), tuple(budgets)
+
+
+def _padded(values: tuple[float, ...]) -> tuple[float, ...]:
+    count = len(PHASES)
+    if len(values) == count:
+        return values
+    return (*values[:count], *(0.0,) * (count - len(values)))
 
 
 def phase_average(entries: Sequence[ProgressEntry]) -> tuple[tuple[float, float], ...]:
     """Per phase: (average seconds spent, average budget) over the entries."""
-    n = len(entries)
-    if not n:
+    if not entries:
         return tuple((0.0, p.default_minutes * 60.0) for p in PHASES)
-    return tuple(
-        (sum(e.phase_seconds[i] for e in entries) / n, sum(e.budgets[i] for e in entries) / n)
-        for i in range(len(PHASES))
-    )
+    spent, budgets = _phase_means(entries)
+    return tuple(zip(spent, budgets, strict=True))
 
 
-def sessions_per_week(entries: Sequence[ProgressEntry], tz: tzinfo) -> tuple[tuple[date, int], ...]:
+def sessions_per_week(
+    entries: Sequence[ProgressEntry], tz: tzinfo, days: _Days | None = None
+) -> tuple[tuple[date, int], ...]:
     """Sessions per week from the first week to the last, weeks without any included."""
-    counts = Counter(week_start(local_date(e.started_at, tz)) for e in entries)
+    day_of = _day_of(tz, days)
+    counts = Counter(day_of.week(e) for e in entries)
     if not counts:
         return ()
     week, last, out = min(counts), max(counts), []
@@ -237,9 +292,12 @@ def sessions_per_week(entries: Sequence[ProgressEntry], tz: tzinfo) -> tuple[tup
     return tuple(out)
 
 
-def current_streak(entries: Iterable[ProgressEntry], today: date, tz: tzinfo) -> int:
+def current_streak(
+    entries: Iterable[ProgressEntry], today: date, tz: tzinfo, cache: _Days | None = None
+) -> int:
     """Days in a row with a session, ending today (or yesterday if none yet today)."""
-    days = {local_date(e.started_at, tz) for e in entries}
+    day_of = _day_of(tz, cache)
+    days = {day_of(e) for e in entries}
     day = today if today in days else today - timedelta(days=1)
     streak = 0
     while day in days:
@@ -274,6 +332,11 @@ def attempts_per_tag(
     return tuple(sorted(counts.items(), key=lambda r: (-r[1], r[0])))
 
 
+def date_cache(tz: tzinfo) -> _Days:
+    """Local dates to keep between reports on the same entries (re-filtering)."""
+    return _Days(tz)
+
+
 def build_report(
     entries: Iterable[ProgressEntry],
     flt: ProgressFilter,
@@ -282,6 +345,7 @@ def build_report(
     catalogue: dict[str, str] | None = None,
     known_tags: Iterable[str] = (),
     window: int = MOVING_WINDOW,
+    cache: _Days | None = None,
 ) -> ProgressReport:
     """Every figure of the dashboard for the entries that pass ``flt``.
 
@@ -289,8 +353,9 @@ def build_report(
     counts the filtered ones. ``catalogue`` and ``known_tags`` add the problems and
     tags never practised; with a problem or tag filter only that one shows.
     """
-    everything = list(entries)
-    chosen = filter_entries(everything, flt, tz)
+    everything = entries if isinstance(entries, list) else list(entries)
+    days = _Days(tz) if cache is None or cache.tz is not tz else cache
+    chosen = filter_entries(everything, flt, tz, days)
     if flt.problem_id is not None:
         catalogue = {k: v for k, v in (catalogue or {}).items() if k == flt.problem_id}
     if flt.tag is not None:
@@ -298,11 +363,11 @@ def build_report(
     return ProgressReport(
         entries=tuple(chosen),
         scores=score_series(chosen, window),
-        phase_weeks=phase_time_by_week(chosen, tz),
+        phase_weeks=phase_time_by_week(chosen, tz, days),
         phase_average=phase_average(chosen),
         overtime=overtime_trend(chosen, window),
-        weeks=sessions_per_week(chosen, tz),
-        streak=current_streak(everything, today, tz),
+        weeks=sessions_per_week(chosen, tz, days),
+        streak=current_streak(everything, today, tz, days),
         problems=attempts_per_problem(chosen, catalogue),
         tags=attempts_per_tag(chosen, known_tags),
     )

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sdi_desktop.domain.progress import ProgressEntry
 from sdi_desktop.domain.record import SessionRecord, Snapshot, utcnow
-from sdi_desktop.storage import codec, fts_index, queries
+from sdi_desktop.storage import codec, fts_index, progress_query, queries
 from sdi_desktop.storage.database import reading, writing
 from sdi_desktop.storage.errors import SessionNotFound
 from sdi_desktop.storage.queries import SessionQuery, SessionSummary
@@ -234,26 +234,11 @@ class SessionRepository:
     def progress_entries(
         self, problem_tags: dict[str, list[str]] | None = None
     ) -> list[ProgressEntry]:
-        """One entry per session that has been started (not trashed), for the
-        progress figures; ``problem_tags`` (problem id -> tags) adds each problem's
-        tags to its sessions' own."""
-        problem_tags = problem_tags or {}
-        scores = self.assessment_scores()
-        return [
-            ProgressEntry(
-                id=s.id,
-                title=s.title,
-                problem_id=s.problem_id,
-                problem_title=s.problem_title,
-                started_at=s.started_at,
-                phase_seconds=tuple(s.phase_seconds),
-                budgets=tuple(s.budgets),
-                tags=frozenset(s.tags).union(problem_tags.get(s.problem_id or "", ())),
-                scores=scores.get(s.id, {}),
-            )
-            for s in self.list()
-            if s.total_seconds > 0
-        ]
+        """One entry per started, untrashed session (oldest first) for the progress
+        figures; ``problem_tags`` (problem id -> tags) adds each problem's tags to
+        its sessions' own."""
+        with reading(self._engine) as conn:
+            return progress_query.progress_entries(conn, problem_tags)
 
     def get_assessment(self, session_id: int) -> dict[str, Any] | None:
         with reading(self._engine) as conn:

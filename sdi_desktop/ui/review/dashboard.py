@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from sdi_desktop.domain.phases import PHASES
-from sdi_desktop.domain.progress import ProgressEntry, ProgressFilter, build_report
+from sdi_desktop.domain.progress import ProgressEntry, ProgressFilter, build_report, date_cache
 from sdi_desktop.domain.rubric import COMPETENCIES
 from sdi_desktop.ui.review.charts import Chart, colour
 
@@ -45,6 +45,7 @@ CHARTS = (
     ("problems", "Attempts per problem"),
     ("tags", "Attempts per tag"),
 )
+CHART_TITLES = dict(CHARTS)
 
 
 def short_title(title: str) -> str:
@@ -78,10 +79,18 @@ class ProgressDashboard(QDialog):
         self.tz = tz
         self.dark = dark
         self.report = None
+        self._days = date_cache(tz)
+        self._reports: dict[ProgressFilter, object] = {}
         self._titles = {e.id: e.title for e in entries}
         self._build_filters()
         self.charts: dict[str, Chart] = {
-            key: Chart(key, title, dark, time_axis=key in ("scores", "overtime", "phases", "weeks"))
+            key: Chart(
+                key,
+                title,
+                dark,
+                time_axis=key in ("scores", "overtime", "phases", "weeks"),
+                grid=key == "scores",
+            )
             for key, title in CHARTS
         }
         grid = QGridLayout()
@@ -187,6 +196,8 @@ class ProgressDashboard(QDialog):
             points = self._scatter(colour(index, 150), size=6)
             c["scores"].item.addItem(points)
             line = c["scores"].item.plot(pen=pg.mkPen(colour(index), width=2.5))
+            line.setDownsampling(auto=True, method="mean")
+            line.setClipToView(True)
             legend.addItem(line, competency.title)
             self.score_lines[competency.key] = line
             self.score_points[competency.key] = points
@@ -196,6 +207,8 @@ class ProgressDashboard(QDialog):
         self.overtime_points = self._scatter(colour(5, 170), size=7)
         c["overtime"].item.addItem(self.overtime_points)
         self.overtime_line = c["overtime"].item.plot(pen=pg.mkPen(colour(0), width=2.5))
+        self.overtime_line.setDownsampling(auto=True, method="mean")
+        self.overtime_line.setClipToView(True)
         c["overtime"].item.setLabel("left", "minutes")
 
         self.phase_bars: list[pg.BarGraphItem] = []
@@ -246,14 +259,18 @@ class ProgressDashboard(QDialog):
 
     # -- figures -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        report = build_report(
-            self.entries,
-            self.current_filter(),
-            self.today,
-            self.tz,
-            self.catalogue,
-            self.known_tags,
-        )
+        flt = self.current_filter()
+        report = self._reports.get(flt)
+        if report is None:  # the entries do not change while the dashboard is open
+            report = self._reports[flt] = build_report(
+                self.entries,
+                flt,
+                self.today,
+                self.tz,
+                self.catalogue,
+                self.known_tags,
+                cache=self._days,
+            )
         self.report = report
         self.empty_label.setVisible(not report.entries)
         self.summary.setText(
@@ -269,7 +286,13 @@ class ProgressDashboard(QDialog):
             else:
                 points.clear()
         trend = report.overtime
-        self.overtime_points.setData(x=trend.times, y=trend.values, data=trend.ids)
+        if show_points:
+            self.overtime_points.setData(x=trend.times, y=trend.values, data=trend.ids)
+        else:
+            self.overtime_points.clear()
+        hint = "" if show_points else f" · over {POINT_LIMIT} sessions: narrow the filters"
+        self.charts["overtime"].title.setText(CHART_TITLES["overtime"] + hint)
+        self.charts["scores"].title.setText(CHART_TITLES["scores"] + hint)
         self.overtime_line.setData(trend.times, trend.moving)
         self._fill_phases()
         weeks = report.weeks
