@@ -74,11 +74,16 @@ def test_each_chart_shows_the_stored_figures(open_app, demo_dir, qtbot):
 
     problems = dashboard.plot_data("problems")
     counted = Counter(short_title(s.problem_title) for s in sessions)
-    for title, n in counted.items():
+    assert len(problems) == 16  # the 8 most and the 8 least practised of 31
+    for title, n in counted.most_common(8):
         assert problems[title] == n
-    assert 0 in problems.values()  # never-practised problems show too
-    tags = dashboard.plot_data("tags")
+    assert list(problems.values())[-8:] == [0] * 8  # never-practised problems show too
+    assert sum(n for _i, _t, n in dashboard.report.problems) == 50
+    tags = dict(dashboard.report.tags)
     assert sum(1 for s in sessions if "mock" in s.tags) == tags["mock"]
+    shown_tags = dashboard.plot_data("tags")
+    assert all(tags[tag] == n for tag, n in shown_tags.items())
+    assert list(shown_tags.values())[:8] == sorted(tags.values(), reverse=True)[:8]
 
 
 def test_filters_change_every_chart(open_app, demo_dir, qtbot):

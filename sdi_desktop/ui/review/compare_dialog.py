@@ -70,7 +70,8 @@ class CompareDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumWidth(400)
+        self.table.setMinimumWidth(500)
+        self.table.setWordWrap(False)
         self.boards = [QLabel(), QLabel()]
         self.notes = [QTextBrowser(), QTextBrowser()]
         self.diff_label = QLabel()

@@ -36,6 +36,7 @@ from sdi_desktop.domain.rubric import COMPETENCIES
 from sdi_desktop.ui.review.charts import Chart, colour
 
 WEEK = 7 * 86400.0
+ATTEMPT_ROWS = 16  # rows an attempts chart shows at most
 POINT_LIMIT = 400  # beyond this many sessions, score points give way to the averages alone
 CHARTS = (
     ("scores", "Self-assessment per competency (moving average of 5)"),
@@ -81,6 +82,7 @@ class ProgressDashboard(QDialog):
         self.report = None
         self._days = date_cache(tz)
         self._reports: dict[ProgressFilter, object] = {}
+        self.shown_attempts: dict[str, list[tuple[str, int]]] = {}
         self._titles = {e.id: e.title for e in entries}
         self._build_filters()
         self.charts: dict[str, Chart] = {
@@ -190,7 +192,7 @@ class ProgressDashboard(QDialog):
         c = self.charts
         self.score_lines: dict[str, pg.PlotDataItem] = {}
         self.score_points: dict[str, pg.ScatterPlotItem] = {}
-        legend = c["scores"].item.addLegend(offset=(-4, 4), colCount=3)
+        legend = c["scores"].item.addLegend(offset=(8, 4), colCount=3)
         legend.setLabelTextColor(pg.mkColor(c["scores"].item.getAxis("left").textPen().color()))
         for index, competency in enumerate(COMPETENCIES):
             points = self._scatter(colour(index, 150), size=6)
@@ -201,7 +203,7 @@ class ProgressDashboard(QDialog):
             legend.addItem(line, competency.title)
             self.score_lines[competency.key] = line
             self.score_points[competency.key] = points
-        c["scores"].item.setYRange(0.8, 4.2, padding=0)
+        c["scores"].item.setYRange(0.8, 5.0, padding=0)  # room for the legend above 4
         c["scores"].item.getAxis("left").setTicks([[(v, str(v)) for v in (1, 2, 3, 4)]])
 
         self.overtime_points = self._scatter(colour(5, 170), size=7)
@@ -212,7 +214,8 @@ class ProgressDashboard(QDialog):
         c["overtime"].item.setLabel("left", "minutes")
 
         self.phase_bars: list[pg.BarGraphItem] = []
-        legend = c["phases"].item.addLegend(offset=(-4, 4), colCount=4)
+        legend = c["phases"].item.addLegend(offset=(8, 4), colCount=4)
+        legend.setLabelTextColor(pg.mkColor(c["phases"].item.getAxis("left").textPen().color()))
         for index, phase in enumerate(PHASES):
             bars = pg.BarGraphItem(x=[], height=[], y0=[], width=WEEK * 0.7, brush=colour(index))
             c["phases"].item.addItem(bars)
@@ -307,7 +310,7 @@ class ProgressDashboard(QDialog):
             "problems", self.problem_bars, [(short_title(t), n) for _i, t, n in report.problems]
         )
         self._fill_attempts("tags", self.tag_bars, list(report.tags))
-        for key in ("overtime", "phases", "weeks"):
+        for key in ("overtime", "weeks"):
             self.charts[key].item.enableAutoRange()
         self.charts["scores"].item.enableAutoRange(axis="x")
 
@@ -319,13 +322,26 @@ class ProgressDashboard(QDialog):
             heights = [w.spent[index] / 60 for w in weeks]
             bars.setOpts(x=xs, y0=list(base), height=heights, width=WEEK * 0.7)
             base = [b + h for b, h in zip(base, heights, strict=True)]
+        item = self.charts["phases"].item
         if weeks:
             edges = [x - WEEK / 2 for x in xs] + [xs[-1] + WEEK / 2]
-            self.budget_line.setData(edges, [sum(w.budgets) / 60 for w in weeks])
+            budgets = [sum(w.budgets) / 60 for w in weeks]
+            self.budget_line.setData(edges, budgets)
+            item.setXRange(edges[0], edges[-1], padding=0.02)
+            item.setYRange(0, max([*base, *budgets]) * 1.3, padding=0)  # room for the legend
         else:
             self.budget_line.setData([], [])
 
     def _fill_attempts(self, key: str, bars: pg.BarGraphItem, rows: list[tuple[str, int]]):
+        """Every row if they fit; else the most and the least practised, the middle left out
+        (what is avoided matters as much as what is practised)."""
+        title = CHART_TITLES[key]
+        if len(rows) > ATTEMPT_ROWS:
+            half = ATTEMPT_ROWS // 2
+            title += f" · {half} most and {half} least practised of {len(rows)}"
+            rows = rows[:half] + rows[-half:]
+        self.charts[key].title.setText(title)
+        self.shown_attempts[key] = rows
         bars.setOpts(x0=[0] * len(rows), y=list(range(len(rows))), width=[n for _, n in rows])
         axis = self.charts[key].item.getAxis("left")
         axis.setTicks([[(i, label) for i, (label, _n) in enumerate(rows)]])
@@ -356,8 +372,8 @@ class ProgressDashboard(QDialog):
         if key == "weeks":
             return {"sessions": list(self.week_bars.opts["height"])}
         bars = self.problem_bars if key == "problems" else self.tag_bars
-        ticks = self.charts[key].item.getAxis("left")._tickLevels[0]
-        return dict(zip([t for _, t in ticks], list(bars.opts["width"]), strict=True))
+        labels = [label for label, _n in self.shown_attempts[key]]
+        return dict(zip(labels, list(bars.opts["width"]), strict=True))
 
 
 def _values(array) -> list[float]:
