@@ -37,7 +37,8 @@ from sdi_desktop.ui.review.charts import Chart, colour
 
 WEEK = 7 * 86400.0
 ATTEMPT_ROWS = 16  # rows an attempts chart shows at most
-POINT_LIMIT = 400  # beyond this many sessions, score points give way to the averages alone
+POINT_LIMIT = 400
+LINE_POINTS = 500  # beyond this many sessions, score points give way to the averages alone
 CHARTS = (
     ("scores", "Self-assessment per competency (moving average of 5)"),
     ("overtime", "Minutes over budget per session"),
@@ -198,8 +199,6 @@ class ProgressDashboard(QDialog):
             points = self._scatter(colour(index, 150), size=6)
             c["scores"].item.addItem(points)
             line = c["scores"].item.plot(pen=pg.mkPen(colour(index), width=2.5))
-            line.setDownsampling(auto=True, method="mean")
-            line.setClipToView(True)
             legend.addItem(line, competency.title)
             self.score_lines[competency.key] = line
             self.score_points[competency.key] = points
@@ -209,8 +208,6 @@ class ProgressDashboard(QDialog):
         self.overtime_points = self._scatter(colour(5, 170), size=7)
         c["overtime"].item.addItem(self.overtime_points)
         self.overtime_line = c["overtime"].item.plot(pen=pg.mkPen(colour(0), width=2.5))
-        self.overtime_line.setDownsampling(auto=True, method="mean")
-        self.overtime_line.setClipToView(True)
         c["overtime"].item.setLabel("left", "minutes")
 
         self.phase_bars: list[pg.BarGraphItem] = []
@@ -282,6 +279,7 @@ class ProgressDashboard(QDialog):
         )
         show_points = len(report.entries) <= POINT_LIMIT
         for key, series in report.scores.items():
+            _thin(self.score_lines[key], len(series.times))
             self.score_lines[key].setData(series.times, series.moving)
             points = self.score_points[key]
             if show_points:
@@ -296,6 +294,7 @@ class ProgressDashboard(QDialog):
         hint = "" if show_points else f" · over {POINT_LIMIT} sessions: narrow the filters"
         self.charts["overtime"].title.setText(CHART_TITLES["overtime"] + hint)
         self.charts["scores"].title.setText(CHART_TITLES["scores"] + hint)
+        _thin(self.overtime_line, len(trend.times))
         self.overtime_line.setData(trend.times, trend.moving)
         self._fill_phases()
         weeks = report.weeks
@@ -374,6 +373,12 @@ class ProgressDashboard(QDialog):
         bars = self.problem_bars if key == "problems" else self.tag_bars
         labels = [label for label, _n in self.shown_attempts[key]]
         return dict(zip(labels, list(bars.opts["width"]), strict=True))
+
+
+def _thin(line: pg.PlotDataItem, points: int) -> None:
+    """Draw at most about LINE_POINTS points of a long line (averaged): thousands of
+    wide, smooth segments cost tens of milliseconds of painting and show nothing more."""
+    line.setDownsampling(ds=max(1, points // LINE_POINTS), auto=False, method="mean")
 
 
 def _values(array) -> list[float]:
