@@ -39,6 +39,10 @@ class ReviewBanner(QObject):
         self.window = window
         self.record = record
         self.binding = binding
+        if binding is not None:
+            # Cache every pane's finished Markdown now: a save while an older snapshot is
+            # shown must write the finished notes, never the ones on screen.
+            binding.notes_markdown()
         self.final_board = list(record.board)
         self.final_notes = dict(record.notes)
         self.snapshots = sorted(record.snapshots, key=lambda s: s.phase_index)
@@ -118,6 +122,8 @@ class ReviewBanner(QObject):
             self.slider.blockSignals(False)
         snapshot = self.snapshots[index - 1] if index > 0 else None
         board = self.final_board if snapshot is None else snapshot.board
+        if self.binding is not None:  # a save meanwhile keeps the finished board
+            self.binding.board_override = None if snapshot is None else self.final_board
         notes = self.final_notes if snapshot is None or not snapshot.notes else snapshot.notes
         editor = self.window.board.editor
         editor.blockSignals(True)  # looking at history is not an edit

@@ -82,3 +82,18 @@ def test_stats_on_an_empty_database(tmp_path):
     result = cli("stats", "--json", "--data-dir", str(tmp_path / "empty"))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["sessions"] == 0
+
+
+def test_stats_opens_no_qt(tmp_path):
+    code = (
+        "import sys\n"
+        "from sdi_desktop.app import main\n"
+        f"code = main(['stats', '--data-dir', {str(tmp_path / 'd')!r}])\n"
+        "print('QT', any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules), code)\n"
+    )
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "QT False 0" in out.stdout

@@ -97,7 +97,15 @@ def test_replay_slider_and_keys_step_through_the_phases(open_app, qtbot):
     assert slider.value() == 0
     slider.setValue(2)
     assert review.board_choice.currentIndex() == 0
-    # looking at history changed nothing that is stored
+    # looking at history changed nothing that is stored, even when something else
+    # (a ticked checklist item) saves while an older snapshot is on screen
+    slider.setValue(0)
+    window.phase_panel.boxes[0].click()
+    window.persistence.autosaver.flush()
+    record = window.persistence.store.sessions.get(session_id)
+    assert len(record.board) == 3
+    assert record.notes["requirements"].strip() == "early idea"
+    slider.setValue(2)
     record = window.persistence.store.sessions.get(session_id)
     assert len(record.board) == 3
     assert record.notes["requirements"].strip() == "early idea"
