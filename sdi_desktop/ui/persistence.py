@@ -268,6 +268,7 @@ class Persistence(QObject):
         library = SessionLibrary(self.store, self.window)
         library.openRequested.connect(self.open_session)
         library.sessionEdited.connect(self._edited_in_library)
+        library.compareRequested.connect(lambda sid: self.open_compare(*self._default_pair(sid)))
         library.message.connect(lambda text: self.window.statusBar().showMessage(text, 6000))
         self.library = library
         library.show()
@@ -306,11 +307,12 @@ class Persistence(QObject):
         dialog.show()
         return dialog
 
-    def _default_pair(self) -> tuple[int | None, int | None]:
+    def _default_pair(self, session_id: int | None = None) -> tuple[int | None, int | None]:
+        """(earlier attempt, this one): this one is ``session_id``, else the open session."""
         sessions = self.store.sessions.list()
         if len(sessions) < 2:
             return None, None
-        current = self.binding.record_id
+        current = session_id if session_id is not None else self.binding.record_id
         mine = next((s for s in sessions if s.id == current), sessions[0])
         older = [s for s in sessions if s.started_at < mine.started_at and s.id != mine.id]
         same = [s for s in older if mine.problem_id and s.problem_id == mine.problem_id]

@@ -144,3 +144,26 @@ def test_compare_two_sessions_side_by_side(open_app, qtbot, tmp_path):
     right_html = dialog.notes[1].toHtml()
     assert "A line only here" in right_html
     assert "A line only here" not in dialog.notes[0].toPlainText()
+
+
+def test_compare_from_the_library_pairs_a_session_with_its_previous_attempt(
+    open_app, qtbot, tmp_path
+):
+    from sdi_desktop.demo_data import seed_demo
+    from sdi_desktop.storage.store import Store
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        seed_demo(store, 20)
+        sessions = sorted(store.sessions.list(), key=lambda s: s.started_at)
+    latest = sessions[-1]
+    earlier = [s for s in sessions[:-1] if s.problem_id == latest.problem_id]
+    window = open_app(data)
+    window.persistence.open_library()
+    library = window.persistence.library
+    library.select_id(latest.id)
+    click(qtbot, library.compare_button)
+    dialog = window.persistence.compare
+    assert dialog.records[1].id == latest.id
+    expected = earlier[-1].id if earlier else sessions[-2].id
+    assert dialog.records[0].id == expected
