@@ -107,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         from sdi_desktop.commands.sessions import run
 
         return run(args)
+    if args.command == "stats":
+        from sdi_desktop.commands import stats
+
+        return stats.run(args)
 
     from sdi_desktop.qt_platform import diagnose
 

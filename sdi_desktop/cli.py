@@ -62,6 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("path", metavar="PATH")
     _add_common(check, sub=True)
     _add_sessions(commands)
+    stats = commands.add_parser(
+        "stats",
+        help="print the progress figures (scores, phase times, streak)",
+        description="Print the figures of the progress dashboard: self-assessment scores, "
+        "time per phase against budget, overtime, sessions per week, the current streak "
+        "and attempts per problem and tag. Opens no window.",
+    )
+    stats.add_argument("--json", action="store_true", help="print a JSON object")
+    stats.add_argument("--problem", metavar="ID", help="only the sessions of this problem")
+    stats.add_argument("--tag", metavar="TAG", help="only the sessions with this tag")
+    _add_common(stats, sub=True)
     return parser
 
 

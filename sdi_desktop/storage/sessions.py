@@ -10,8 +10,9 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, text, u
 from sqlalchemy.dialects.sqlite import insert as upsert
 from sqlalchemy.exc import IntegrityError
 
+from sdi_desktop.domain.progress import ProgressEntry
 from sdi_desktop.domain.record import SessionRecord, Snapshot, utcnow
-from sdi_desktop.storage import codec, fts_index, queries
+from sdi_desktop.storage import codec, fts_index, progress_query, queries
 from sdi_desktop.storage.database import reading, writing
 from sdi_desktop.storage.errors import SessionNotFound
 from sdi_desktop.storage.queries import SessionQuery, SessionSummary
@@ -223,6 +224,21 @@ class SessionRepository:
                 )
         except IntegrityError:
             raise SessionNotFound(session_id) from None
+
+    def assessment_scores(self) -> dict[int, dict[str, int]]:
+        """Session id -> its self-assessment scores, for every assessed session."""
+        with reading(self._engine) as conn:
+            rows = conn.execute(select(ASSESSMENT.c.session_id, ASSESSMENT.c.scores_json)).all()
+        return {session_id: json.loads(scores) for session_id, scores in rows}
+
+    def progress_entries(
+        self, problem_tags: dict[str, list[str]] | None = None
+    ) -> list[ProgressEntry]:
+        """One entry per started, untrashed session (oldest first) for the progress
+        figures; ``problem_tags`` (problem id -> tags) adds each problem's tags to
+        its sessions' own."""
+        with reading(self._engine) as conn:
+            return progress_query.progress_entries(conn, problem_tags)
 
     def get_assessment(self, session_id: int) -> dict[str, Any] | None:
         with reading(self._engine) as conn:

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
     aboutToReplaceSession = Signal()  # before New Session or opening another one
     closing = Signal()  # the window is closing: save what is unsaved
     sessionChanged = Signal()
+    sessionFinished = Signal()  # Finish Session: the clock has just stopped for good
 
     def __init__(
         self,
@@ -377,6 +378,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Session finished in {format_duration(clock.total_elapsed())}.", 10000
         )
+        self.sessionFinished.emit()
 
     def _on_clock_changed(self) -> None:
         clock = self.session.clock

@@ -47,8 +47,8 @@ class Persistence(QObject):
         window.closing.connect(self.close)
         window.phaseChanged.connect(self._on_phase_changed)
         window.aboutToReplaceSession.connect(self._before_replace)
-        window.sessionChanged.connect(self._watch_clock)
-        self._watch_clock()
+        window.sessionFinished.connect(self._on_finished)
+        self.rubric = None
         self._add_actions()
 
     # -- opening -------------------------------------------------------------------------------
@@ -180,6 +180,57 @@ class Persistence(QObject):
         self.autosaver.mark_dirty()
         self.autosaver.save_now()
 
+    def _on_finished(self) -> None:
+        """Keep the board of the last phase, save, then ask for a self-assessment."""
+        if self.autosaver is None:
+            return
+        self.autosaver.queue_snapshot(self.binding.snapshot(self.window.session.clock.current))
+        self.autosaver.mark_dirty()
+        self.autosaver.flush()
+        session_id = self.autosaver.session_id or self.binding.record_id
+        if session_id is not None:
+            self.binding.learn_id(session_id)
+            # finished means read-only until "Continue editing"
+            if self.review is None:
+                self.show_review(self.store.sessions.get(session_id))
+            self.show_assessment(session_id)
+
+    # -- self-assessment ----------------------------------------------------------------------
+    def show_assessment(self, session_id: int):
+        """Open the rubric for a saved session (window-modal); saving stores it."""
+        from sdi_desktop.domain.rubric import Assessment, AssessmentError
+        from sdi_desktop.ui.review.rubric_dialog import RubricDialog
+
+        if self.store is None:
+            return None
+        record = self.store.sessions.get(session_id)
+        stored = self.store.sessions.get_assessment(session_id)
+        previous = None
+        if stored is not None:
+            try:
+                previous = Assessment.from_dict(stored)
+            except AssessmentError as exc:
+                self._warn("The earlier self-assessment cannot be read", str(exc))
+        problem = self._problem(record.problem_id)
+        points = list(problem.reviewer_points) if problem is not None else []
+        dialog = RubricDialog(record, points, previous, self.window)
+        dialog.accepted.connect(lambda: self._save_assessment(session_id, dialog))
+        self.rubric = dialog
+        dialog.open()
+        return dialog
+
+    def _save_assessment(self, session_id: int, dialog) -> None:
+        from sdi_desktop.storage.errors import StorageError
+
+        try:
+            self.store.sessions.save_assessment(session_id, dialog.assessment().to_dict())
+        except Exception as exc:  # StorageError, or the session was purged meanwhile
+            if not isinstance(exc, StorageError | LookupError):
+                raise
+            self._warn("The self-assessment was not saved", str(exc))
+            return
+        self.window.statusBar().showMessage("Self-assessment saved.", 5000)
+
     def save_now(self) -> None:
         if self.autosaver is None:
             self.window.statusBar().showMessage("Saving is not available.", 5000)
@@ -195,23 +246,6 @@ class Persistence(QObject):
         if self.binding.record_id is not None or self._has_content():
             self.autosaver.mark_dirty()
         self.autosaver.flush()
-
-    def _watch_clock(self) -> None:
-        self.window.session.clock.changed.connect(self._clock_changed)
-
-    def _clock_changed(self) -> None:
-        """Finishing saves at once and turns to review mode (read-only until "Continue")."""
-        from sdi_desktop.domain.clock import ClockState
-
-        if self.window.session.clock.state is not ClockState.FINISHED or self.review is not None:
-            return
-        if self.store is None or self.autosaver is None:
-            return
-        self._flush()
-        session_id = self.binding.record_id or self.autosaver.session_id
-        if session_id is not None:
-            self.binding.learn_id(session_id)
-            self.show_review(self.store.sessions.get(session_id))
 
     def _clock_tick(self) -> None:
         if self.autosaver is not None and self.window.session.clock.is_running:
@@ -234,8 +268,9 @@ class Persistence(QObject):
                 self.review.leave()
                 self.review = None
             return
-        self.review = ReviewBanner(self.window, record, self)
+        self.review = ReviewBanner(self.window, record, self, self.binding)
         self.review.continued.connect(self._continue_editing)
+        self.review.assessRequested.connect(lambda: self.show_assessment(record.id))
 
     def _continue_editing(self) -> None:
         self.review = None
@@ -254,9 +289,56 @@ class Persistence(QObject):
         library = SessionLibrary(self.store, self.window)
         library.openRequested.connect(self.open_session)
         library.sessionEdited.connect(self._edited_in_library)
+        library.compareRequested.connect(lambda sid: self.open_compare(*self._default_pair(sid)))
         library.message.connect(lambda text: self.window.statusBar().showMessage(text, 6000))
         self.library = library
         library.show()
+
+    def open_compare(self, left_id: int | None = None, right_id: int | None = None):
+        """Compare two sessions; by default the open one and the attempt before it
+        (at the same problem if there is one), else the two latest."""
+        if self.store is None:
+            self.window.statusBar().showMessage("Saved sessions are still opening…", 4000)
+            return None
+        from sdi_desktop.ui.review.compare_dialog import CompareDialog
+
+        if self.autosaver is not None:
+            self.autosaver.flush()
+        if left_id is None or right_id is None:
+            left_id, right_id = self._default_pair()
+        if left_id is None or right_id is None:
+            self.window.statusBar().showMessage("Comparing needs two saved sessions.", 5000)
+            return None
+        dialog = CompareDialog(self.store, left_id, right_id, self.window)
+        self.compare = dialog
+        dialog.show()
+        return dialog
+
+    def open_dashboard(self):
+        """The progress charts over every saved session (pyqtgraph loads now, not before)."""
+        if self.store is None:
+            self.window.statusBar().showMessage("Saved sessions are still opening…", 4000)
+            return None
+        if self.autosaver is not None:
+            self.autosaver.flush()
+        dialog = build_dashboard(self.store, self.data_dir, self.window.themes.colors.dark)
+        dialog.setParent(self.window, dialog.windowFlags())
+        dialog.sessionActivated.connect(self.open_session)
+        self.dashboard = dialog
+        dialog.show()
+        return dialog
+
+    def _default_pair(self, session_id: int | None = None) -> tuple[int | None, int | None]:
+        """(earlier attempt, this one): this one is ``session_id``, else the open session."""
+        sessions = self.store.sessions.list()
+        if len(sessions) < 2:
+            return None, None
+        current = session_id if session_id is not None else self.binding.record_id
+        mine = next((s for s in sessions if s.id == current), sessions[0])
+        older = [s for s in sessions if s.started_at < mine.started_at and s.id != mine.id]
+        same = [s for s in older if mine.problem_id and s.problem_id == mine.problem_id]
+        before = (same or older or [s for s in sessions if s.id != mine.id])[0]
+        return before.id, mine.id
 
     def _edited_in_library(self, session_id: int) -> None:
         """Keep a rename or new tags of the open session (the next autosave writes them)."""
@@ -277,9 +359,16 @@ class Persistence(QObject):
         library.setObjectName("actionOpenLibrary")
         library.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         library.triggered.connect(self.open_library)
-        for action in (save, library):
+        progress = QAction("&Progress…", window)
+        progress.setObjectName("actionProgress")
+        progress.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        progress.triggered.connect(lambda: self.open_dashboard())
+        compare = QAction("&Compare Sessions…", window)
+        compare.setObjectName("actionCompare")
+        compare.triggered.connect(lambda: self.open_compare())
+        for action in (save, library, progress, compare):
             window.addAction(action)
-        window.add_file_actions([library, save])
+        window.add_file_actions([library, progress, compare, save])
 
     def _save_failed(self, message: str) -> None:
         self.window.statusBar().showMessage(message)
@@ -297,3 +386,26 @@ class Persistence(QObject):
         box.setModal(False)
         box.show()
         self.last_warning = text
+
+
+def build_dashboard(store, data_dir: Path, dark: bool):
+    """A progress dashboard over the store's sessions (also used by the benchmark)."""
+    from datetime import datetime
+
+    from sdi_desktop.domain.problems import load_library
+    from sdi_desktop.paths import resource_root, user_problems_dir
+    from sdi_desktop.ui.review.dashboard import ProgressDashboard
+
+    library = load_library(resource_root("problems"), user_problems_dir(data_dir))
+    problems = library.problems
+    tags = {p.id: list(p.tags) for p in problems}
+    entries = store.sessions.progress_entries(tags)
+    now = datetime.now().astimezone()
+    return ProgressDashboard(
+        entries,
+        {p.id: p.title for p in problems},
+        sorted({t for ts in tags.values() for t in ts}),
+        now.date(),
+        now.tzinfo,
+        dark,
+    )

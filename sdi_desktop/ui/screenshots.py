@@ -7,9 +7,10 @@ window layout are never touched.
 from __future__ import annotations
 
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sdi_desktop.domain.board.demo import url_shortener_board
@@ -142,6 +143,9 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
                 settings_dialog.close()
                 written.append(_notes_panes(window, out / "notes-panes.png"))
                 written.append(_session_library(window, Path(tmp) / "library", out))
+                written += _review_views(window, Path(tmp) / "progress", out)
+            else:
+                written.append(_dashboard(window, Path(tmp) / "progress", out, "-dark"))
             window.hide()
             window.deleteLater()
         QApplication.processEvents()
@@ -195,4 +199,70 @@ def _session_library(window: MainWindow, data_dir: Path, out: Path) -> Path:
         dialog.show()
         path = _grab(dialog, out / "session-library.png")
         dialog.close()
+    return path
+
+
+DEMO_END = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+
+
+def _demo_store(data_dir: Path):
+    """A throw-away store with 50 generated sessions (made once per run)."""
+    from sdi_desktop.demo_data import seed_demo
+    from sdi_desktop.storage.store import Store
+
+    fresh = not (data_dir / "sdi-desktop.db").exists()
+    store = Store.open(data_dir)
+    if fresh:
+        seed_demo(store, 50, end=DEMO_END)
+    return store
+
+
+def _review_views(window: MainWindow, data_dir: Path, out: Path) -> list[Path]:
+    """The self-assessment, a comparison of two attempts, and the dashboard."""
+    from sdi_desktop.domain.rubric import Assessment
+    from sdi_desktop.ui.review.compare_dialog import CompareDialog
+    from sdi_desktop.ui.review.rubric_dialog import RubricDialog
+
+    library = load_app_library(data_dir)
+    written = []
+    with _demo_store(data_dir) as store:
+        sessions = sorted(store.sessions.list(), key=lambda s: s.started_at)
+        latest = store.sessions.get(sessions[-1].id)
+        problem = library.get(latest.problem_id)
+        assessment = Assessment.from_dict(store.sessions.get_assessment(latest.id))
+        rubric = RubricDialog(latest, list(problem.reviewer_points), assessment, window)
+        rubric.resize(1180, 900)
+        rubric.show()
+        written.append(_grab(rubric, out / "rubric.png"))
+        rubric.close()
+
+        same = [s for s in sessions if s.problem_id == latest.problem_id]
+        first = same[0] if len(same) > 1 else sessions[0]
+        compare = CompareDialog(store, first.id, latest.id, window)
+        compare.pane_choice.setCurrentIndex(compare.pane_choice.findData("deep_dive"))
+        compare.resize(1500, 900)
+        compare.show()
+        written.append(_grab(compare, out / "compare.png"))
+        compare.close()
+    written.append(_dashboard(window, data_dir, out, ""))
+    return written
+
+
+def _dashboard(window: MainWindow, data_dir: Path, out: Path, suffix: str) -> Path:
+    from sdi_desktop.commands.stats import problem_catalogue
+    from sdi_desktop.ui.review.dashboard import ProgressDashboard
+
+    titles, tags = problem_catalogue(data_dir)
+    with _demo_store(data_dir) as store:
+        entries = store.sessions.progress_entries(tags)
+    known = sorted({t for ts in tags.values() for t in ts})
+    dashboard = ProgressDashboard(
+        entries, titles, known, DEMO_END.date(), UTC, window.themes.colors.dark, window
+    )
+    dashboard.setWindowFlag(Qt.WindowType.Window)
+    dashboard.resize(1500, 980)
+    dashboard.show()
+    dashboard.charts["scores"].plot.setFocus()
+    path = _grab(dashboard, out / f"dashboard{suffix}.png")
+    dashboard.close()
     return path

@@ -32,6 +32,9 @@ class SessionBinding(QObject):
         self.tags: list[str] = []
         self._markdown: dict[str, str] = {}
         self._stale_panes: set[str] = set()
+        self.quiet = False  # True while review mode shows older notes: not an edit
+        # The board to save instead of the one on screen (review mode showing a snapshot)
+        self.board_override: list | None = None
         for key, pane in window.notes.panes.items():
             pane.document().contentsChanged.connect(lambda k=key: self._pane_changed(k))
         window.board.editor.changed.connect(self.changed)
@@ -44,6 +47,7 @@ class SessionBinding(QObject):
         self.started_at = datetime.now(UTC)
         self.ended_at = None
         self.tags = []
+        self.board_override = None
         self._markdown = {}
         self._stale_panes = set(self.window.notes.panes)
 
@@ -54,6 +58,8 @@ class SessionBinding(QObject):
 
     # -- change tracking ---------------------------------------------------------------------
     def _pane_changed(self, key: str) -> None:
+        if self.quiet:
+            return
         self._stale_panes.add(key)
         self.changed.emit()
 
@@ -94,7 +100,11 @@ class SessionBinding(QObject):
             checklist=session.checklist.to_dict(),
             hints_opened=[h.to_dict() for h in getattr(session, "hints_opened", [])],
             notes=self.notes_markdown(),
-            board=self.window.board.editor.document.to_data(),
+            board=(
+                list(self.board_override)
+                if self.board_override is not None
+                else self.window.board.editor.document.to_data()
+            ),
             tags=list(self.tags),
             status="finished" if finished else "active",
             started_at=self.started_at,

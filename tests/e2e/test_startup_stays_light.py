@@ -24,3 +24,29 @@ def test_main_window_starts_without_pydantic_or_the_library(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert "LOADED []" in out.stdout
+
+
+def test_main_window_starts_without_pyqtgraph(tmp_path):
+    code = (
+        "import sys\n"
+        "from sdi_desktop.app import launch\n"
+        f"window = launch(['--data-dir', {str(tmp_path)!r}])\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "QApplication.processEvents()\n"
+        "import time\n"
+        "deadline = time.monotonic() + 30\n"
+        "while window.persistence.store is None and time.monotonic() < deadline:\n"
+        "    QApplication.processEvents()\n"
+        "    time.sleep(0.01)\n"
+        "print('LOADED', 'pyqtgraph' in sys.modules)\n"
+        "window.findChild(type(window.action_new), 'actionProgress').trigger()\n"
+        "print('OPENED', 'pyqtgraph' in sys.modules, window.persistence.dashboard.objectName())\n"
+        "window.close()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert "LOADED False" in out.stdout
+    assert "OPENED True progressDashboard" in out.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sdi_desktop.app import launch
 from sdi_desktop.ui.main_window import MainWindow
 from sdi_desktop.ui.settings import AppSettings
 from sdi_desktop.ui.theme import ThemeManager
@@ -36,3 +37,26 @@ def make_window(qtbot, qapp, tmp_path, fake_time):
 @pytest.fixture
 def window(make_window) -> MainWindow:
     return make_window()
+
+
+@pytest.fixture
+def open_app(qtbot, tmp_path):
+    windows = []
+
+    def factory(data_dir=None, *extra, wait=True):
+        window = launch(["--data-dir", str(data_dir or tmp_path / "data"), *extra])
+        qtbot.addWidget(window)
+        windows.append(window)
+        if wait:
+            qtbot.waitUntil(
+                lambda: (
+                    window.persistence.store is not None
+                    or hasattr(window.persistence, "last_warning")
+                ),
+                timeout=10_000,
+            )
+        return window
+
+    yield factory
+    for window in windows:
+        window.close()

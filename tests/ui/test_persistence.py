@@ -5,35 +5,10 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
-from sdi_desktop.app import launch
 from sdi_desktop.domain.clock import ClockState
-
-
-@pytest.fixture
-def open_app(qtbot, tmp_path):
-    windows = []
-
-    def factory(data_dir=None, *extra, wait=True):
-        window = launch(["--data-dir", str(data_dir or tmp_path / "data"), *extra])
-        qtbot.addWidget(window)
-        windows.append(window)
-        if wait:
-            qtbot.waitUntil(
-                lambda: (
-                    window.persistence.store is not None
-                    or hasattr(window.persistence, "last_warning")
-                ),
-                timeout=10_000,
-            )
-        return window
-
-    yield factory
-    for window in windows:
-        window.close()
 
 
 def saved(window):

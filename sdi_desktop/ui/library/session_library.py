@@ -37,6 +37,7 @@ class SessionLibrary(QDialog):
     openRequested = Signal(int)
     message = Signal(str)
     sessionEdited = Signal(int)  # its title or tags changed here
+    compareRequested = Signal(int)  # compare this session with an earlier attempt
 
     def __init__(self, store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +107,9 @@ class SessionLibrary(QDialog):
         self.tags_button.setObjectName("libraryTags")
         self.again_button = QPushButton("Practise again")
         self.again_button.setObjectName("libraryAgain")
+        self.compare_button = QPushButton("Compare…")
+        self.compare_button.setObjectName("libraryCompare")
+        self.compare_button.setToolTip("Side by side with the previous attempt at the same problem")
         self.delete_button = QPushButton("Delete")
         self.delete_button.setObjectName("libraryDelete")
         self.undo_button = QPushButton("Undo delete")
@@ -119,6 +123,7 @@ class SessionLibrary(QDialog):
             self.rename_button,
             self.tags_button,
             self.again_button,
+            self.compare_button,
             self.delete_button,
         ):
             buttons.addWidget(button)
@@ -144,6 +149,7 @@ class SessionLibrary(QDialog):
         self.rename_button.clicked.connect(lambda: self.rename_selected())
         self.tags_button.clicked.connect(lambda: self.edit_tags())
         self.again_button.clicked.connect(self.practise_again)
+        self.compare_button.clicked.connect(self._compare_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button.clicked.connect(self.undo_delete)
         self.reload()
@@ -229,7 +235,13 @@ class SessionLibrary(QDialog):
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
         trash = self.show_trash.isChecked()
-        for button in (self.open_button, self.rename_button, self.tags_button, self.again_button):
+        for button in (
+            self.open_button,
+            self.rename_button,
+            self.tags_button,
+            self.again_button,
+            self.compare_button,
+        ):
             button.setEnabled(has and not trash)
         self.delete_button.setEnabled(has)
 
@@ -245,6 +257,11 @@ class SessionLibrary(QDialog):
             if summary.id == session_id:
                 self.table.selectRow(row)
                 return
+
+    def _compare_selected(self) -> None:
+        session_id = self.selected_id()
+        if session_id is not None:
+            self.compareRequested.emit(session_id)
 
     def open_selected(self) -> None:
         session_id = self.selected_id()

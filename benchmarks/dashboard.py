@@ -1,0 +1,153 @@
+"""Progress dashboard speed on 10,000 saved sessions (issue 8).
+
+Seeds 10,000 sessions (``seed_sessions``, the library benchmark's generator) and a
+self-assessment for each into a temporary data directory, then times, offscreen:
+
+- opening the dashboard: reading the sessions and scores from the store, loading
+  the problem library, computing every figure, building the six charts and
+  painting them once (budget 300 ms; pyqtgraph already imported, as it is after
+  the first opening — its import is reported apart);
+- re-filtering: choosing a problem in the filter and repainting (budget 100 ms),
+  and going back to everything (same budget).
+
+    python benchmarks/dashboard.py            # 10,000 sessions
+    python benchmarks/dashboard.py --n 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import bench_line
+from library_storage import seed_sessions
+
+
+def seed_assessments(store, ids: list[int], seed: int = 8) -> None:
+    """A self-assessment for every session, in one transaction."""
+    from sqlalchemy import insert
+
+    from sdi_desktop.domain.rubric import COMPETENCIES
+    from sdi_desktop.storage import codec
+    from sdi_desktop.storage.database import writing
+    from sdi_desktop.storage.tables import AssessmentRow
+
+    rng = random.Random(seed)
+    rows = [
+        {
+            "session_id": session_id,
+            "rubric_version": 1,
+            "scores_json": codec.dumps({c.key: rng.randint(1, 4) for c in COMPETENCIES}),
+            "reviewer_points_json": "[]",
+            "note": "",
+            "updated_at": codec.to_db_time(datetime(2026, 1, 1, tzinfo=UTC)),
+        }
+        for session_id in ids
+    ]
+    with writing(store.engine) as conn:
+        conn.execute(insert(AssessmentRow.__table__), rows)
+
+
+def _breakdown(store, data_dir: Path, app) -> list[tuple[str, float]]:
+    """The parts of an opening, timed one by one (for the report, not the verdict)."""
+    from datetime import datetime
+
+    from sdi_desktop.commands.stats import problem_catalogue
+    from sdi_desktop.domain.progress import ProgressFilter, build_report
+    from sdi_desktop.ui.review.dashboard import ProgressDashboard
+
+    times: dict[str, list[float]] = {}
+    clock = [time.perf_counter()]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        times.setdefault(name, []).append((now - clock[0]) * 1000)
+        clock[0] = now
+
+    moment = datetime.now().astimezone()
+    today, tz = moment.date(), moment.tzinfo
+    for _ in range(5):
+        clock[0] = time.perf_counter()
+        titles, tags = problem_catalogue(data_dir)
+        lap("problem library")
+        entries = store.sessions.progress_entries(tags)
+        lap("read sessions")
+        known = sorted({t for ts in tags.values() for t in ts})
+        build_report(entries, ProgressFilter(), today, tz, titles, known)
+        lap("figures alone")
+        dashboard = ProgressDashboard(entries, titles, known, today, tz)
+        lap("widgets with figures")
+        dashboard.show()
+        app.processEvents()
+        lap("first paint")
+        dashboard.close()
+        dashboard.deleteLater()
+        app.processEvents()
+    return [(name, statistics.median(values)) for name, values in times.items()]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000)
+    n = parser.parse_args().n
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["bench", "-style", "fusion"])
+    from sdi_desktop.domain.progress import ProgressFilter
+    from sdi_desktop.storage.store import Store
+
+    t0 = time.perf_counter()
+    import pyqtgraph  # noqa: F401  (paid once, on the first opening)
+
+    from sdi_desktop.ui.persistence import build_dashboard
+
+    import_ms = (time.perf_counter() - t0) * 1000
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="sdi-bench-dashboard-") as tmp:
+        data_dir = Path(tmp)
+        with Store.open(data_dir) as store:
+            ids = seed_sessions(store, n)
+            seed_assessments(store, ids)
+            opens, filters, resets = [], [], []
+            for _ in range(5):
+                t0 = time.perf_counter()
+                dashboard = build_dashboard(store, data_dir, dark=False)
+                dashboard.show()
+                app.processEvents()
+                opens.append((time.perf_counter() - t0) * 1000)
+                problem = dashboard.problem_filter.findData("chat")
+                t0 = time.perf_counter()
+                dashboard.problem_filter.setCurrentIndex(problem)
+                app.processEvents()
+                filters.append((time.perf_counter() - t0) * 1000)
+                t0 = time.perf_counter()
+                dashboard.problem_filter.setCurrentIndex(0)
+                app.processEvents()
+                resets.append((time.perf_counter() - t0) * 1000)
+                shown = len(dashboard.report.entries)
+                dashboard.set_filter(ProgressFilter())
+                dashboard.close()
+                dashboard.deleteLater()
+                app.processEvents()
+            parts = _breakdown(store, data_dir, app)
+        print(f"{shown} sessions on the charts; first opening also imports pyqtgraph")
+        print("where opening goes (median ms): " + ", ".join(f"{k} {v:.0f}" for k, v in parts))
+        bench_line("dashboard_import_pyqtgraph", import_ms, "ms", 500)
+        ok &= bench_line("dashboard_open_10k", statistics.median(opens), "ms", 300)
+        ok &= bench_line("dashboard_filter_problem_10k", statistics.median(filters), "ms", 100)
+        ok &= bench_line("dashboard_filter_reset_10k", statistics.median(resets), "ms", 100)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Looking back at sessions: the self-assessment, replay, comparison and progress charts."""

@@ -1,0 +1,139 @@
+"""The progress dashboard on 50 generated sessions: each chart's data, filters,
+export, hover text, and a click on a point that opens the session."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sdi_desktop.demo_data import seed_demo
+from sdi_desktop.domain.progress import ProgressFilter, week_start
+from sdi_desktop.domain.rubric import COMPETENCIES
+from sdi_desktop.storage.store import Store
+from sdi_desktop.ui.review.dashboard import scatter_spot_position, short_title
+
+END = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def demo_dir(tmp_path):
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        seed_demo(store, 50, end=END)
+    return data
+
+
+def open_dashboard(open_app, demo_dir, qtbot):
+    window = open_app(demo_dir)
+    window.findChild(type(window.action_new), "actionProgress").trigger()
+    dashboard = window.persistence.dashboard
+    qtbot.waitExposed(dashboard)
+    return window, dashboard
+
+
+def test_each_chart_shows_the_stored_figures(open_app, demo_dir, qtbot):
+    window, dashboard = open_dashboard(open_app, demo_dir, qtbot)
+    assert dashboard.objectName() == "progressDashboard" and dashboard.isVisible()
+    store = window.persistence.store
+    sessions = sorted(store.sessions.list(), key=lambda s: s.started_at)
+    assert len(sessions) == 50 and len(dashboard.report.entries) == 50
+    assessments = {s.id: store.sessions.get_assessment(s.id)["scores"] for s in sessions}
+
+    scores = dashboard.plot_data("scores")
+    for competency in COMPETENCIES:
+        values = [assessments[s.id][competency.key] for s in sessions]
+        assert scores[competency.key]["points"] == [s.id for s in sessions]
+        last5 = values[-5:]
+        assert scores[competency.key]["moving"][-1] == pytest.approx(sum(last5) / 5)
+
+    overtime = dashboard.plot_data("overtime")
+    assert overtime["ids"] == [s.id for s in sessions]
+    expected = [
+        sum(max(0, a - b) for a, b in zip(s.phase_seconds, s.budgets, strict=True)) / 60
+        for s in sessions
+    ]
+    assert overtime["minutes"] == pytest.approx(expected)
+
+    tz = dashboard.tz
+    weeks = Counter(week_start(s.started_at.astimezone(tz).date()) for s in sessions)
+    per_week = dashboard.plot_data("weeks")["sessions"]
+    assert sum(per_week) == 50 and max(per_week) == max(weeks.values())
+    assert len(per_week) == (max(weeks) - min(weeks)).days // 7 + 1
+
+    phases = dashboard.plot_data("phases")
+    assert list(phases) == ["scope", "high_level", "deep_dive", "wrap_up"]
+    assert len(phases["scope"]) == len(weeks)  # one stacked bar per week with sessions
+    total_scope = sum(s.phase_seconds[0] for s in sessions) / 60
+    week_sizes = [weeks[w] for w in sorted(weeks)]
+    assert sum(h * n for h, n in zip(phases["scope"], week_sizes, strict=True)) == pytest.approx(
+        total_scope
+    )
+
+    problems = dashboard.plot_data("problems")
+    counted = Counter(short_title(s.problem_title) for s in sessions)
+    assert len(problems) == 16  # the 8 most and the 8 least practised of 31
+    for title, n in counted.most_common(8):
+        assert problems[title] == n
+    assert list(problems.values())[-8:] == [0] * 8  # never-practised problems show too
+    assert sum(n for _i, _t, n in dashboard.report.problems) == 50
+    tags = dict(dashboard.report.tags)
+    assert sum(1 for s in sessions if "mock" in s.tags) == tags["mock"]
+    shown_tags = dashboard.plot_data("tags")
+    assert all(tags[tag] == n for tag, n in shown_tags.items())
+    assert list(shown_tags.values())[:8] == sorted(tags.values(), reverse=True)[:8]
+
+
+def test_filters_change_every_chart(open_app, demo_dir, qtbot):
+    _window, dashboard = open_dashboard(open_app, demo_dir, qtbot)
+    some = dashboard.report.entries[10]
+    index = dashboard.problem_filter.findData(some.problem_id)
+    dashboard.problem_filter.setCurrentIndex(index)
+    chosen = [e for e in dashboard.entries if e.problem_id == some.problem_id]
+    assert len(dashboard.report.entries) == len(chosen) < 50
+    assert dashboard.plot_data("overtime")["ids"] == [
+        e.id for e in sorted(chosen, key=lambda e: e.started_at)
+    ]
+    assert sum(dashboard.plot_data("weeks")["sessions"]) == len(chosen)
+    dashboard.set_filter(ProgressFilter(since=END.date(), until=END.date()))
+    assert len(dashboard.report.entries) <= 1
+    dashboard.set_filter(ProgressFilter(tag="mock"))
+    assert all("mock" in e.tags for e in dashboard.report.entries)
+    assert dashboard.problem_filter.currentIndex() == 0
+    long_ago = datetime(2001, 1, 1).date()
+    dashboard.set_filter(ProgressFilter(since=long_ago, until=long_ago))
+    assert dashboard.report.entries == ()
+    assert dashboard.empty_label.isVisibleTo(dashboard)
+
+
+def test_each_chart_exports_png_and_svg(open_app, demo_dir, qtbot, tmp_path):
+    _window, dashboard = open_dashboard(open_app, demo_dir, qtbot)
+    for key, chart in dashboard.charts.items():
+        png = chart.export(tmp_path / f"{key}.png")
+        svg = chart.export(tmp_path / f"{key}.svg")
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert b"<svg" in svg.read_bytes()[:2000]
+
+
+def test_hover_names_the_session_and_a_click_opens_it(open_app, demo_dir, qtbot):
+    window, dashboard = open_dashboard(open_app, demo_dir, qtbot)
+    entry = dashboard.report.entries[-3]
+    assert dashboard.point_tip(entry.id).startswith(entry.title + " (")
+    chart = dashboard.charts["overtime"]
+    spot = next(p for p in dashboard.overtime_points.points() if p.data() == entry.id)
+    assert spot.data() == entry.id
+    tip = dashboard.overtime_points.opts["tip"](x=spot.pos().x(), y=spot.pos().y(), data=entry.id)
+    assert entry.title in tip
+    # zoom so the point is clear of its neighbours, then click it for real
+    x, y = spot.pos().x(), spot.pos().y()
+    chart.item.setXRange(x - 3600, x + 3600, padding=0)
+    chart.item.setYRange(y - 1, y + 1, padding=0)
+    qtbot.wait(50)
+    position = scatter_spot_position(chart, x, y)
+    with qtbot.waitSignal(dashboard.sessionActivated, timeout=2000) as signal:
+        qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    assert signal.args == [entry.id]
+    assert window.persistence.binding.record_id == entry.id
+    assert window.persistence.review is not None  # a finished session opens for review
