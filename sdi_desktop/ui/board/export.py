@@ -35,6 +35,7 @@ def _clean_scene(scene: BoardScene, keep_theme: bool):
     scene.clearSelection()
     handle_visible = scene.handle.isVisible()
     scene.handle.hide()
+    scene.end_handles.follow(None, colors)
     if not keep_theme and colors.dark:
         scene.set_colors(LIGHT_BOARD)
     try:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsPixmapItem,
@@ -303,6 +304,9 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
             if self.arrows == "both":
                 path.addPolygon(_arrow_head(self.start, self.end))
         self.setPath(path)
+        handles = getattr(self.scene(), "end_handles", None)
+        if handles is not None and handles.target is self:
+            handles.follow(self, self._colors)
         if self.label is not None and self._tag.isVisible():
             mid = (self.start + self.end) / 2
             rect = self._tag.rect()
@@ -439,3 +443,33 @@ class ResizeHandle(QGraphicsRectItem):
         corner = item.scene_rect().bottomRight()
         self.setPos(corner.x() - self.SIZE / 2, corner.y() - self.SIZE / 2)
         self.show()
+
+
+class EndHandles:
+    """Two dots at the ends of the one selected connector: drag one to re-attach."""
+
+    RADIUS = 5.0
+
+    def __init__(self, scene) -> None:
+        self.target: ConnectorItem | None = None
+        self.dots = []
+        for _ in range(2):
+            dot = QGraphicsEllipseItem(-self.RADIUS, -self.RADIUS, 2 * self.RADIUS, 2 * self.RADIUS)
+            dot.setZValue(10_000_000)
+            dot.setCursor(Qt.CursorShape.CrossCursor)
+            dot.hide()
+            scene.addItem(dot)
+            self.dots.append(dot)
+
+    def follow(self, item: ConnectorItem | None, colors: BoardColors) -> None:
+        self.target = item
+        for dot, point in zip(
+            self.dots, (item.start, item.end) if item else (None, None), strict=True
+        ):
+            if point is None:
+                dot.hide()
+                continue
+            dot.setBrush(colors.paper)
+            dot.setPen(QPen(colors.accent, 2))
+            dot.setPos(point)
+            dot.show()

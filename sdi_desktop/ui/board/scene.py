@@ -23,6 +23,7 @@ from sdi_desktop.ui.board.items import (
     BoardItem,
     ComponentItem,
     ConnectorItem,
+    EndHandles,
     ResizeHandle,
     StrokeItem,
     TextItem,
@@ -47,6 +48,7 @@ class BoardScene(QGraphicsScene):
         self.items_by_id: dict[str, QGraphicsItem] = {}
         self.handle = ResizeHandle()
         self.addItem(self.handle)
+        self.end_handles = EndHandles(self)
         document.added.connect(self._on_added)
         document.removed.connect(self._on_removed)
         document.changed.connect(self._on_changed)
@@ -197,6 +199,9 @@ class BoardScene(QGraphicsScene):
         self._update_handle()
 
     def _update_handle(self) -> None:
-        selected = [i for i in self.selectedItems() if isinstance(i, ComponentItem | ZoneItem)]
-        only = selected[0] if len(selected) == 1 and len(self.selectedItems()) == 1 else None
-        self.handle.follow(only, self.colors)
+        everything = self.selectedItems()
+        only = everything[0] if len(everything) == 1 else None
+        box = only if isinstance(only, ComponentItem | ZoneItem) else None
+        self.handle.follow(box, self.colors)
+        line = only if isinstance(only, ConnectorItem) else None
+        self.end_handles.follow(line, self.colors)

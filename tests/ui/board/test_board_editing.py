@@ -220,6 +220,8 @@ def test_reattach_a_connector_end(board, mouse):
     link = board.editor.connect(a, b)
     board.scene.select_ids([link])
     end = board.scene.item_for(link).end
+    dots = board.scene.end_handles.dots
+    assert all(d.isVisible() for d in dots) and dots[1].pos() == end  # handles show the ends
     mouse.drag(end, (300, 250))
     assert board.editor.document.get(link).target == c
     assert isinstance(board.scene.item_for(link), ConnectorItem)
