@@ -1,0 +1,185 @@
+"""The PyInstaller bundle, built from this checkout and run as a user runs it: no Python around.
+
+Each subcommand below loads a part of the app that is imported lazily (the problem loader,
+the storage layer with SQLModel and SQLAlchemy's SQLite dialect, pydantic, Qt's SVG and PDF
+export, the main window), so a module the spec forgot fails here, not on a user's machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+import sdi_desktop
+from sdi_desktop import APP_NAME, __version__, paths
+from sdi_desktop.app import REPORT_FIRST_PAINT_ENV
+from sdi_desktop.domain.problems import load_library
+from sdi_desktop.storage.exchange import session_to_json
+from tests.packaging.conftest import ROOT, SLOW, clean_env, needs_packaging_tools
+from tests.storage.conftest import full_record
+
+pytestmark = [pytest.mark.bundle, needs_packaging_tools, SLOW]
+
+SIZE_BUDGET_MB = 180  # Linux; benchmarks/bundle.py reports the figure
+QT_USED = {"QtCore", "QtGui", "QtWidgets", "QtSvg"}
+# and what pyqtgraph imports, once the app imports pyqtgraph (see packaging/sdi_desktop.spec)
+QT_ALLOWED = QT_USED | {"QtOpenGL", "QtOpenGLWidgets"}
+UNWANTED_QT = ("WebEngine", "Quick", "Qml", "3D", "Multimedia", "Charts", "Network", "Designer")
+
+
+def run(program: Path, *args: str, home: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(program), *args],
+        capture_output=True,
+        text=True,
+        env=clean_env(home, **env),
+        cwd=home,
+        timeout=180,
+    )
+
+
+def internal(program: Path) -> Path:
+    return program.parent / "_internal"
+
+
+def test_the_bundle_reports_its_version(bundle, tmp_path):
+    out = run(bundle, "--version", home=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == f"{APP_NAME} {__version__}"
+
+
+def test_the_bundle_renders_screenshots_offscreen(bundle, tmp_path):
+    shots = tmp_path / "shots"
+    out = run(bundle, "screenshots", str(shots), "--data-dir", str(tmp_path / "d"), home=tmp_path)
+    assert out.returncode == 0, out.stderr
+    written = [Path(line) for line in out.stdout.split()]
+    assert len(written) >= 5
+    assert sorted(shots.iterdir()) == sorted(written)
+    # the same views, at the same sizes, as the app run from source draws
+    source = tmp_path / "source-shots"
+    subprocess.run(
+        [sys.executable, "-m", "sdi_desktop", "screenshots", str(source)],
+        capture_output=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", SDI_DESKTOP_DATA_DIR=str(tmp_path / "s")),
+        timeout=180,
+        check=True,
+    )
+    assert sorted(p.name for p in source.iterdir()) == sorted(p.name for p in written)
+    for path in written:
+        image = QImage(str(path))
+        assert not image.isNull(), path
+        assert image.size() == QImage(str(source / path.name)).size(), path.name
+        # not one flat colour: something was drawn
+        xs = range(0, image.width(), max(1, image.width() // 40))
+        ys = range(0, image.height(), max(1, image.height() // 20))
+        sample = {image.pixel(x, y) for x in xs for y in ys}
+        assert len(sample) > 3, path.name
+
+
+def test_the_bundle_lists_the_whole_problem_library_from_inside_itself(bundle, tmp_path):
+    out = run(
+        bundle, "problems", "list", "--json", "--data-dir", str(tmp_path / "d"), home=tmp_path
+    )
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    expected = load_library(paths.resource_root("problems"), None).sorted_problems()
+    assert [row["id"] for row in rows] == [problem.id for problem in expected]
+    assert len(rows) >= 30
+    for row in rows:
+        assert row["source"] == "built-in"
+        assert Path(row["file"]).is_relative_to(internal(bundle) / "sdi_desktop" / "problems")
+    checked = run(bundle, "problems", "check", str(ROOT / "problems"), home=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_the_bundle_keeps_imports_and_exports_sessions(bundle, tmp_path):
+    data = tmp_path / "data"
+    empty = run(bundle, "sessions", "list", "--data-dir", str(data), home=tmp_path)
+    assert empty.returncode == 0, empty.stderr
+    assert "No saved sessions" in empty.stdout
+    record = full_record()
+    (tmp_path / "in.json").write_text(session_to_json(record), encoding="utf-8")
+    imported = run(
+        bundle,
+        "sessions",
+        "import",
+        str(tmp_path / "in.json"),
+        "--data-dir",
+        str(data),
+        home=tmp_path,
+    )
+    assert imported.returncode == 0, imported.stderr
+    session_id = imported.stdout.strip()
+    listed = run(bundle, "sessions", "list", "--json", "--data-dir", str(data), home=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert [row["title"] for row in json.loads(listed.stdout)] == [record.title]
+    starts = {"md": b"# ", "json": b"{", "png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF"}
+    for fmt, start in starts.items():
+        target = tmp_path / f"out.{fmt}"
+        out = run(
+            bundle,
+            "sessions",
+            "export",
+            session_id,
+            "--format",
+            fmt,
+            "-o",
+            str(target),
+            "--data-dir",
+            str(data),
+            home=tmp_path,
+        )
+        assert out.returncode == 0, f"{fmt}: {out.stderr}"
+        assert target.read_bytes().startswith(start), fmt
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["title"] == record.title
+
+
+def test_the_bundle_opens_its_window(bundle, tmp_path):
+    data = tmp_path / "data"
+    out = run(bundle, "--data-dir", str(data), home=tmp_path, **{REPORT_FIRST_PAINT_ENV: "1"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1].startswith("first-paint ")
+    assert (data / "settings.ini").is_file()
+
+
+def test_the_bundle_holds_the_app_its_data_and_no_more_qt_than_it_uses(bundle):
+    inside = internal(bundle)
+    for kind in ("resources", "problems"):
+        source = sorted(p.relative_to(ROOT / kind) for p in (ROOT / kind).rglob("*") if p.is_file())
+        bundled = inside / "sdi_desktop" / kind
+        assert sorted(p.relative_to(bundled) for p in bundled.rglob("*") if p.is_file()) == source
+    qt_modules = {p.name.split(".")[0] for p in (inside / "PySide6").glob("Qt*") if p.is_file()}
+    assert QT_USED <= qt_modules <= QT_ALLOWED
+    names = [p.name for p in inside.rglob("*")]
+    assert not [n for n in names if any(word in n for word in UNWANTED_QT)]
+    assert not (inside / "PySide6" / "Qt" / "translations").exists()
+    assert not [n for n in names if n.startswith(("libgtk", "libcairo", "libpango"))]
+
+
+def test_the_bundle_has_every_app_module_and_no_test_tools(bundle):
+    from PyInstaller.archive.readers import CArchiveReader
+
+    archive = CArchiveReader(str(bundle)).open_embedded_archive("PYZ.pyz")
+    modules = set(archive.toc)
+    ours = {
+        name for _finder, name, _pkg in pkgutil.walk_packages(sdi_desktop.__path__, "sdi_desktop.")
+    }
+    assert ours - modules == set()
+    for package in ("sqlmodel", "sqlalchemy.dialects.sqlite.pysqlite", "pydantic", "tomllib"):
+        assert package in modules, package
+    unwanted = ("pytest", "_pytest", "pytestqt", "hypothesis", "tests", "PyInstaller", "rich")
+    assert not [m for m in modules if m.split(".")[0] in unwanted]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the size budget is Linux's")
+def test_the_bundle_fits_its_size_budget(bundle):
+    folder = bundle.parent
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    assert size / 1e6 < SIZE_BUDGET_MB
