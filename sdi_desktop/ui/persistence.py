@@ -158,13 +158,22 @@ class Persistence(QObject):
         self.show_review(record if record.status == "finished" else None)
         return True
 
+    def problem_library(self, reload: bool = False):
+        """The problem library, loaded once (reading 31 files and validating them costs
+        ~20 ms, plus pydantic's import the first time)."""
+        if reload or getattr(self, "_library", None) is None:
+            from sdi_desktop.ui.problem_picker import load_app_library
+
+            self._library = load_app_library(self.data_dir)
+        return self._library
+
     def _problem(self, problem_id: str | None):
         if not problem_id:
             return None
-        from sdi_desktop.ui.problem_picker import load_app_library
-
-        library = load_app_library(self.data_dir)
-        return library.get(problem_id) if hasattr(library, "get") else None
+        problem = self.problem_library().get(problem_id)
+        if problem is None:  # perhaps one the user wrote since: read the files again
+            problem = self.problem_library(reload=True).get(problem_id)
+        return problem
 
     def _before_replace(self) -> None:
         if self.autosaver is not None:
@@ -321,7 +330,9 @@ class Persistence(QObject):
             return None
         if self.autosaver is not None:
             self.autosaver.flush()
-        dialog = build_dashboard(self.store, self.data_dir, self.window.themes.colors.dark)
+        dialog = build_dashboard(
+            self.store, self.data_dir, self.window.themes.colors.dark, self.problem_library()
+        )
         dialog.setParent(self.window, dialog.windowFlags())
         dialog.sessionActivated.connect(self.open_session)
         self.dashboard = dialog
@@ -388,15 +399,17 @@ class Persistence(QObject):
         self.last_warning = text
 
 
-def build_dashboard(store, data_dir: Path, dark: bool):
-    """A progress dashboard over the store's sessions (also used by the benchmark)."""
+def build_dashboard(store, data_dir: Path, dark: bool, library=None):
+    """A progress dashboard over the store's sessions (also used by the benchmark);
+    ``library``: the problem library if already loaded."""
     from datetime import datetime
 
     from sdi_desktop.domain.problems import load_library
     from sdi_desktop.paths import resource_root, user_problems_dir
     from sdi_desktop.ui.review.dashboard import ProgressDashboard
 
-    library = load_library(resource_root("problems"), user_problems_dir(data_dir))
+    if library is None:
+        library = load_library(resource_root("problems"), user_problems_dir(data_dir))
     problems = library.problems
     tags = {p.id: list(p.tags) for p in problems}
     entries = store.sessions.progress_entries(tags)
