@@ -142,10 +142,6 @@ class ProgressReport:
 
 
 # -- filtering ---------------------------------------------------------------------------------
-def local_date(moment: datetime, tz: tzinfo) -> date:
-    return moment.astimezone(tz).date()
-
-
 class _Days:
     """Each entry's local date, computed once per report (10,000 conversions add up)."""
 

@@ -118,10 +118,6 @@ class Assessment:
             if isinstance(value, bool) or not isinstance(value, int) or value not in LEVELS:
                 raise AssessmentError(f"{key}: a score is 1 to 4, got {value!r}")
 
-    @property
-    def is_empty(self) -> bool:
-        return not self.scores and not self.reviewer_points and not self.note.strip()
-
     def average(self) -> float | None:
         return sum(self.scores.values()) / len(self.scores) if self.scores else None
 

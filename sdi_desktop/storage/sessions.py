@@ -225,12 +225,6 @@ class SessionRepository:
         except IntegrityError:
             raise SessionNotFound(session_id) from None
 
-    def assessment_scores(self) -> dict[int, dict[str, int]]:
-        """Session id -> its self-assessment scores, for every assessed session."""
-        with reading(self._engine) as conn:
-            rows = conn.execute(select(ASSESSMENT.c.session_id, ASSESSMENT.c.scores_json)).all()
-        return {session_id: json.loads(scores) for session_id, scores in rows}
-
     def progress_entries(
         self, problem_tags: dict[str, list[str]] | None = None
     ) -> list[ProgressEntry]:

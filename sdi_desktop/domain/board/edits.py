@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sdi_desktop.domain.board.document import BoardDocument
-from sdi_desktop.domain.board.elements import LAYERS, Component, Connector, Element
+from sdi_desktop.domain.board.elements import Component, Connector, Element
 
 
 class Edit:
@@ -125,7 +125,3 @@ class Reorder(Edit):
 
     def revert(self, doc: BoardDocument) -> None:
         doc.set_order(self._before)
-
-
-def layer_of(element: Element) -> int:
-    return LAYERS[element.TYPE]

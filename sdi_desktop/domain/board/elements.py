@@ -126,21 +126,3 @@ def element_from_dict(data: dict[str, Any]) -> Element:
     values = dict(data)
     cls = ELEMENT_TYPES[values.pop("type")]
     return cls(id=values.pop("id"), **values)
-
-
-def bounds(element: Element) -> tuple[float, float, float, float] | None:
-    """(x, y, w, h) of an element with a box; strokes use their points; connectors none."""
-    if isinstance(element, Component | Zone):
-        return (element.x, element.y, element.w, element.h)
-    if isinstance(element, TextNote):
-        return (
-            element.x,
-            element.y,
-            max(40.0, len(element.text) * element.size * 0.6),
-            element.size * 1.6,
-        )
-    if isinstance(element, Stroke) and element.points:
-        xs = [p[0] for p in element.points]
-        ys = [p[1] for p in element.points]
-        return (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-    return None

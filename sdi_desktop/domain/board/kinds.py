@@ -95,15 +95,6 @@ KINDS: tuple[ComponentKind, ...] = (
 
 KINDS_BY_KEY: dict[str, ComponentKind] = {k.key: k for k in KINDS}
 
-CATEGORY_LABELS = {
-    "edge": "Clients and edge",
-    "traffic": "Traffic",
-    "compute": "Compute",
-    "data": "Data",
-    "messaging": "Messaging",
-    "other": "Other",
-}
-
 
 def kind(key: str) -> ComponentKind:
     """The kind with this key; unknown keys fall back to the generic box."""

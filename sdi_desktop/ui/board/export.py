@@ -18,7 +18,6 @@ from sdi_desktop.ui.board.scene import BoardScene
 from sdi_desktop.ui.board.style import LIGHT_BOARD
 
 MARGIN = 24.0
-FORMATS = ("png", "svg", "pdf")
 
 
 class ExportError(RuntimeError):
@@ -101,13 +100,8 @@ def export_svg(
     generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
     generator.setTitle(title)
     generator.setDescription("Exported from SDI Desktop")
-    with _clean_scene(scene, keep_theme):
-        painter = QPainter()
-        if not painter.begin(generator):
-            raise ExportError(f"could not write {path}")
-        painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), scene.colors.paper)
-        scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-        painter.end()
+    target = QRectF(0, 0, rect.width(), rect.height())
+    _paint(generator, path, scene, rect, keep_theme, lambda _page: target)
 
 
 def export_pdf(
@@ -136,20 +130,28 @@ def export_pdf(
             QPageLayout.Unit.Millimeter,
         )
     )
+
+    def fitted(page: QRectF) -> QRectF:
+        size = QSizeF(rect.size()).scaled(page.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        return QRectF(
+            page.x() + (page.width() - size.width()) / 2,
+            page.y() + (page.height() - size.height()) / 2,
+            size.width(),
+            size.height(),
+        )
+
+    _paint(writer, path, scene, rect, keep_theme, fitted)
+
+
+def _paint(device, path, scene: BoardScene, rect: QRectF, keep_theme: bool, place) -> None:
+    """Render ``rect`` of the scene, on its paper colour, onto a paint device (SVG
+    generator, PDF writer); ``place(page)`` gives the target within the device's viewport."""
     with _clean_scene(scene, keep_theme):
         painter = QPainter()
-        if not painter.begin(writer):
+        if not painter.begin(device):
             raise ExportError(f"could not write {path}")
-        page = QRectF(painter.viewport())
-        fitted = QSizeF(rect.size()).scaled(page.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        target = QRectF(
-            page.x() + (page.width() - fitted.width()) / 2,
-            page.y() + (page.height() - fitted.height()) / 2,
-            fitted.width(),
-            fitted.height(),
-        )
-        if scene.colors.dark:
-            painter.fillRect(target, QColor(scene.colors.paper))
+        target = place(QRectF(painter.viewport()))
+        painter.fillRect(target, QColor(scene.colors.paper))
         scene.render(painter, target, rect)
         painter.end()
 

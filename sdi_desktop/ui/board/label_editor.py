@@ -50,10 +50,6 @@ class LabelEditor(QLineEdit):
         self.raise_()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    @property
-    def editing(self) -> bool:
-        return self.isVisible()
-
     def commit(self) -> None:
         if not self.isVisible():
             return
