@@ -20,14 +20,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
-from itertools import accumulate
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from itertools import accumulate, chain, compress, groupby, repeat
+from operator import attrgetter, itemgetter, sub, truediv
 from typing import Any
 
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.rubric import COMPETENCIES
 
 MOVING_WINDOW = 5
+_PHASE_COUNT = len(PHASES)
 
 
 @dataclass(slots=True)
@@ -37,23 +39,26 @@ class ProgressEntry:
     problem_id: str | None
     problem_title: str
     started_at: datetime  # aware
-    phase_seconds: tuple[float, ...]
+    phase_seconds: tuple[float, ...]  # one per phase (padded with 0 if fewer were stored)
     budgets: tuple[float, ...]
     tags: frozenset[str] = frozenset()  # the session's own tags and its problem's
     scores: dict[str, int] = field(default_factory=dict)
     timestamp: float = field(init=False, repr=False, compare=False)  # POSIX seconds
+    overtime: float = field(init=False, repr=False, compare=False)
+    """Seconds over budget, summed over the phases that ran over."""
 
     def __post_init__(self) -> None:
+        # Computed once here: every figure reads them, on up to tens of thousands of entries.
         self.timestamp = self.started_at.timestamp()
-
-    @property
-    def overtime(self) -> float:
-        """Seconds over budget, summed over the phases that ran over."""
         over = 0.0
         for spent, budget in zip(self.phase_seconds, self.budgets, strict=False):
             if spent > budget:
                 over += spent - budget
-        return over
+        self.overtime = over
+        if len(self.phase_seconds) != _PHASE_COUNT:
+            self.phase_seconds = _padded(self.phase_seconds)
+        if len(self.budgets) != _PHASE_COUNT:
+            self.budgets = _padded(self.budgets)
 
 
 @dataclass(frozen=True)
@@ -141,28 +146,36 @@ class ProgressReport:
         }
 
 
-# -- filtering ---------------------------------------------------------------------------------
+# -- local days -------------------------------------------------------------------------------
+# Days are handled as proleptic ordinals (date.toordinal()): ints are cheap to compare,
+# group and count over 10,000 entries; they become dates only in the report.
+_ORDINAL_1970 = date(1970, 1, 1).toordinal()
+
+
+def _monday(ordinal: int) -> int:
+    return ordinal - (ordinal - 1) % 7  # ordinal 1 (0001-01-01) was a Monday
+
+
 class _Days:
-    """Each entry's local date, computed once per report (10,000 conversions add up)."""
+    """Each entry's local day, computed once per entry and kept between reports."""
 
     def __init__(self, tz: tzinfo) -> None:
         self.tz = tz
-        self._days: dict[int, date] = {}
+        self._ordinals: dict[int, int] = {}
 
-        self._weeks: dict[int, date] = {}
-
-    def __call__(self, entry: ProgressEntry) -> date:
-        day = self._days.get(entry.id)
-        if day is None:
-            day = self._days[entry.id] = entry.started_at.astimezone(self.tz).date()
-        return day
-
-    def week(self, entry: ProgressEntry) -> date:
-        """The Monday of the entry's week."""
-        week = self._weeks.get(entry.id)
-        if week is None:
-            week = self._weeks[entry.id] = week_start(self(entry))
-        return week
+    def ordinals(self, entries: Sequence[ProgressEntry]) -> list[int]:
+        """The local day of each entry, as ordinals, in the entries' order."""
+        known = self._ordinals
+        missing = [e for e in entries if e.id not in known]
+        if missing:
+            if isinstance(self.tz, timezone):  # a fixed offset: arithmetic on timestamps
+                offset = self.tz.utcoffset(None).total_seconds()
+                days = [int((e.timestamp + offset) // 86400) + _ORDINAL_1970 for e in missing]
+            else:  # a zone with rules (summer time): let datetime apply them
+                tz = self.tz
+                days = [e.started_at.astimezone(tz).toordinal() for e in missing]
+            known.update(zip([e.id for e in missing], days, strict=True))
+        return [known[e.id] for e in entries]
 
 
 def _day_of(tz: tzinfo, days: _Days | None) -> _Days:
@@ -173,31 +186,32 @@ def filter_entries(
     entries: Iterable[ProgressEntry], flt: ProgressFilter, tz: tzinfo, days: _Days | None = None
 ) -> list[ProgressEntry]:
     """The entries that pass the filter, oldest first."""
-    day_of = _day_of(tz, days)
-    out = []
-    for entry in entries:
-        if flt.problem_id is not None and entry.problem_id != flt.problem_id:
-            continue
-        if flt.tag is not None and flt.tag not in entry.tags:
-            continue
-        if flt.since is not None or flt.until is not None:
-            day = day_of(entry)
-            if (flt.since is not None and day < flt.since) or (
-                flt.until is not None and day > flt.until
-            ):
-                continue
-        out.append(entry)
-    out.sort(key=lambda e: e.timestamp)
-    return out
+    out = entries if isinstance(entries, list) else list(entries)
+    if flt.problem_id is not None:
+        out = [e for e in out if e.problem_id == flt.problem_id]
+    if flt.tag is not None:
+        out = [e for e in out if flt.tag in e.tags]
+    if flt.since is not None or flt.until is not None:
+        low = flt.since.toordinal() if flt.since is not None else 0
+        high = flt.until.toordinal() if flt.until is not None else date.max.toordinal()
+        ordinals = _day_of(tz, days).ordinals(out)
+        out = [e for e, day in zip(out, ordinals, strict=True) if low <= day <= high]
+    return sorted(out, key=_TIMESTAMP)
+
+
+_TIMESTAMP = attrgetter("timestamp")
 
 
 # -- the figures ---------------------------------------------------------------------------------
 def moving_average(values: Sequence[float], window: int = MOVING_WINDOW) -> tuple[float, ...]:
     """Trailing mean over the last ``window`` values (fewer at the start)."""
-    sums = [0.0, *accumulate(values)]  # running totals, in C
     n = len(values)
+    sums = [0.0, *accumulate(values)]  # running totals, in C
     head = [sums[i + 1] / (i + 1) for i in range(min(window, n))]
-    return (*head, *[(sums[i + 1] - sums[i + 1 - window]) / window for i in range(window, n)])
+    if n <= window:
+        return tuple(head)
+    differences = map(sub, sums[window + 1 :], sums[1 : n + 1 - window])
+    return (*head, *map(truediv, differences, repeat(window)))
 
 
 def _series(ids: list[int], times: list[float], values: list[float], window: int) -> Series:
@@ -206,16 +220,25 @@ def _series(ids: list[int], times: list[float], values: list[float], window: int
 
 def score_series(entries: Sequence[ProgressEntry], window: int = MOVING_WINDOW) -> dict:
     """Competency key -> the scores of the sessions that have one, oldest first."""
-    keys = [c.key for c in COMPETENCIES]
-    found: dict[str, tuple[list, list, list]] = {k: ([], [], []) for k in keys}
-    for entry in entries:  # one pass: 10,000 sessions x 6 competencies adds up
-        for key, score in entry.scores.items():
-            lists = found.get(key)
-            if lists is not None:
-                lists[0].append(entry.id)
-                lists[1].append(entry.timestamp)
-                lists[2].append(score)
-    return {k: _series(*found[k], window) for k in keys}
+    assessed = [e for e in entries if e.scores]
+    ids = [e.id for e in assessed]
+    times = [e.timestamp for e in assessed]
+    scores = [e.scores for e in assessed]
+    out = {}
+    for competency in COMPETENCIES:
+        key = competency.key
+        values = [s.get(key) for s in scores]
+        if None in values:  # some sessions were not scored on this one
+            scored = [v is not None for v in values]
+            out[key] = _series(
+                list(compress(ids, scored)),
+                list(compress(times, scored)),
+                list(compress(values, scored)),
+                window,
+            )
+        else:
+            out[key] = _series(ids, times, values, window)
+    return out
 
 
 def overtime_trend(entries: Sequence[ProgressEntry], window: int = MOVING_WINDOW) -> Series:
@@ -236,95 +259,113 @@ def phase_time_by_week(
     entries: Sequence[ProgressEntry], tz: tzinfo, days: _Days | None = None
 ) -> tuple[WeekPhases, ...]:
     """Per week with sessions: average seconds spent in each phase, and average budget."""
-    day_of = _day_of(tz, days)
-    groups: dict[date, list[ProgressEntry]] = {}
-    for entry in entries:
-        groups.setdefault(day_of.week(entry), []).append(entry)
-    out = []
-    for week, group in sorted(groups.items()):
-        spent, budgets = _phase_means(group)
-        out.append(WeekPhases(week, len(group), spent, budgets))
-    return tuple(out)
+    mondays = [_monday(d) for d in _day_of(tz, days).ordinals(entries)]
+    return _phase_weeks(entries, mondays)
 
 
-def _phase_means(group: Sequence[ProgressEntry]) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    count, n = len(PHASES), len(group)
-    spent = [0.0] * count
-    budgets = [0.0] * count
-    for i, column in enumerate(zip(*(_padded(e.phase_seconds) for e in group), strict=True)):
-        spent[i] = sum(column) / n
-    for i, column in enumerate(zip(*(_padded(e.budgets) for e in group), strict=True)):
-        budgets[i] = sum(column) / n
-    return tuple(spent), tuple(budgets)
+def _phase_weeks(entries: Sequence[ProgressEntry], mondays: list[int]) -> tuple[WeekPhases, ...]:
+    # Entries come oldest first, so a week is one run; runs of one week are merged all the same.
+    totals: dict[int, list] = {}
+    for monday, run in groupby(zip(mondays, entries, strict=True), key=itemgetter(0)):
+        group = [e for _m, e in run]
+        spent, budgets = _column_sums(group)
+        total = totals.get(monday)
+        if total is None:
+            totals[monday] = [len(group), spent, budgets]
+        else:
+            total[0] += len(group)
+            total[1] = [a + b for a, b in zip(total[1], spent, strict=True)]
+            total[2] = [a + b for a, b in zip(total[2], budgets, strict=True)]
+    return tuple(
+        WeekPhases(
+            date.fromordinal(monday),
+            n,
+            tuple(s / n for s in spent),
+            tuple(b / n for b in budgets),
+        )
+        for monday, (n, spent, budgets) in sorted(totals.items())
+    )
+
+
+def _column_sums(group: Sequence[ProgressEntry]) -> tuple[list[float], list[float]]:
+    """Per phase: the seconds spent and the budgets, summed over the group (in C)."""
+    spent = [sum(column) for column in zip(*[e.phase_seconds for e in group], strict=True)]
+    budgets = [sum(column) for column in zip(*[e.budgets for e in group], strict=True)]
+    return spent, budgets
 
 
 def _padded(values: tuple[float, ...]) -> tuple[float, ...]:
-    count = len(PHASES)
-    if len(values) == count:
-        return values
-    return (*values[:count], *(0.0,) * (count - len(values)))
+    return (*values[:_PHASE_COUNT], *(0.0,) * (_PHASE_COUNT - len(values)))
 
 
 def phase_average(entries: Sequence[ProgressEntry]) -> tuple[tuple[float, float], ...]:
     """Per phase: (average seconds spent, average budget) over the entries."""
     if not entries:
         return tuple((0.0, p.default_minutes * 60.0) for p in PHASES)
-    spent, budgets = _phase_means(entries)
-    return tuple(zip(spent, budgets, strict=True))
+    n = len(entries)
+    spent, budgets = _column_sums(entries)
+    return tuple((s / n, b / n) for s, b in zip(spent, budgets, strict=True))
 
 
 def sessions_per_week(
     entries: Sequence[ProgressEntry], tz: tzinfo, days: _Days | None = None
 ) -> tuple[tuple[date, int], ...]:
     """Sessions per week from the first week to the last, weeks without any included."""
-    day_of = _day_of(tz, days)
-    counts = Counter(day_of.week(e) for e in entries)
-    if not counts:
+    return _week_counts([_monday(d) for d in _day_of(tz, days).ordinals(entries)])
+
+
+def _week_counts(mondays: list[int]) -> tuple[tuple[date, int], ...]:
+    if not mondays:
         return ()
-    week, last, out = min(counts), max(counts), []
-    while week <= last:
-        out.append((week, counts.get(week, 0)))
-        week += timedelta(days=7)
-    return tuple(out)
+    counts = Counter(mondays)
+    return tuple(
+        (date.fromordinal(monday), counts.get(monday, 0))
+        for monday in range(min(counts), max(counts) + 1, 7)
+    )
 
 
 def current_streak(
-    entries: Iterable[ProgressEntry], today: date, tz: tzinfo, cache: _Days | None = None
+    entries: Sequence[ProgressEntry], today: date, tz: tzinfo, cache: _Days | None = None
 ) -> int:
     """Days in a row with a session, ending today (or yesterday if none yet today)."""
-    day_of = _day_of(tz, cache)
-    days = {day_of(e) for e in entries}
-    day = today if today in days else today - timedelta(days=1)
+    days = set(_day_of(tz, cache).ordinals(entries))
+    day = today.toordinal()
+    if day not in days:
+        day -= 1
     streak = 0
     while day in days:
         streak += 1
-        day -= timedelta(days=1)
+        day -= 1
     return streak
 
 
 def attempts_per_problem(
-    entries: Iterable[ProgressEntry], catalogue: dict[str, str] | None = None
+    entries: Sequence[ProgressEntry], catalogue: dict[str, str] | None = None
 ) -> tuple[tuple[str, str, int], ...]:
     """(problem id, title, attempts), most attempted first; sessions without a problem
     are left out, and every problem of ``catalogue`` (id -> title) shows, even at 0."""
     titles = dict(catalogue or {})
-    counts: Counter[str] = Counter()
-    for entry in entries:
-        if entry.problem_id:
-            counts[entry.problem_id] += 1
-            titles.setdefault(entry.problem_id, entry.problem_title or entry.problem_id)
+    counts = Counter([e.problem_id for e in entries])
+    counts.pop(None, None)
+    counts.pop("", None)
+    unknown = counts.keys() - titles.keys()
+    if unknown:  # practised problems no longer in the library: the title of their first session
+        first = {}
+        for entry in entries:
+            if entry.problem_id in unknown and entry.problem_id not in first:
+                first[entry.problem_id] = entry.problem_title or entry.problem_id
+        titles.update(first)
     rows = [(pid, titles[pid], counts.get(pid, 0)) for pid in titles]
     rows.sort(key=lambda r: (-r[2], r[1].lower()))
     return tuple(rows)
 
 
 def attempts_per_tag(
-    entries: Iterable[ProgressEntry], known_tags: Iterable[str] = ()
+    entries: Sequence[ProgressEntry], known_tags: Iterable[str] = ()
 ) -> tuple[tuple[str, int], ...]:
     """(tag, attempts), most first; every tag of ``known_tags`` shows, even at 0."""
     counts: Counter[str] = Counter(dict.fromkeys(known_tags, 0))
-    for entry in entries:
-        counts.update(entry.tags)
+    counts.update(chain.from_iterable([e.tags for e in entries]))
     return tuple(sorted(counts.items(), key=lambda r: (-r[1], r[0])))
 
 
@@ -350,19 +391,20 @@ def build_report(
     tags never practised; with a problem or tag filter only that one shows.
     """
     everything = entries if isinstance(entries, list) else list(entries)
-    days = _Days(tz) if cache is None or cache.tz is not tz else cache
+    days = _day_of(tz, cache)
     chosen = filter_entries(everything, flt, tz, days)
     if flt.problem_id is not None:
         catalogue = {k: v for k, v in (catalogue or {}).items() if k == flt.problem_id}
     if flt.tag is not None:
         known_tags = [flt.tag]
+    mondays = [_monday(d) for d in days.ordinals(chosen)]
     return ProgressReport(
         entries=tuple(chosen),
         scores=score_series(chosen, window),
-        phase_weeks=phase_time_by_week(chosen, tz, days),
+        phase_weeks=_phase_weeks(chosen, mondays),
         phase_average=phase_average(chosen),
         overtime=overtime_trend(chosen, window),
-        weeks=sessions_per_week(chosen, tz, days),
+        weeks=_week_counts(mondays),
         streak=current_streak(everything, today, tz, days),
         problems=attempts_per_problem(chosen, catalogue),
         tags=attempts_per_tag(chosen, known_tags),

@@ -29,6 +29,24 @@ def test_progress_entries_carry_scores_and_problem_tags(store):
     assert [e.id for e in store.sessions.progress_entries()] == [assessed]
 
 
+def test_progress_entries_read_times_written_with_an_offset(store):
+    """A start time stored by hand with its own offset still reads as the same moment."""
+    from sqlalchemy import text
+
+    from sdi_desktop.storage.database import writing
+
+    first = store.sessions.create(full_record())
+    second = store.sessions.create(full_record(title="Later"))
+    with writing(store.engine) as conn:
+        conn.execute(
+            text("UPDATE session SET started_at = :t WHERE id = :id"),
+            {"t": "2026-03-01 10:00:00+02:00", "id": second},
+        )
+    entries = {e.id: e for e in store.sessions.progress_entries()}
+    assert entries[second].started_at == datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+    assert entries[first].started_at == full_record().started_at
+
+
 def test_assessment_round_trips_through_the_store(store):
     session_id = store.sessions.create(full_record())
     original = Assessment({"deep_dive": 2, "time": 4}, ["Explains the cache"], "Rushed")

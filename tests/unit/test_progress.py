@@ -117,6 +117,32 @@ def test_streak_and_weeks_use_the_time_zone():
     assert sessions_per_week([entry(1, sunday_night)], UTC)[0][0] == date(2026, 11, 2)
 
 
+def test_a_zone_with_summer_time_puts_each_session_on_its_own_local_day():
+    zoneinfo = pytest.importorskip("zoneinfo")
+    try:
+        new_york = zoneinfo.ZoneInfo("America/New_York")
+    except zoneinfo.ZoneInfoNotFoundError:
+        pytest.skip("no time zone data on this machine")
+    # Summer time ended on 1 November 2026: 04:30 UTC on the 2nd is 23:30 on the 1st
+    # there (a fixed summer offset would say 00:30 on the 2nd).
+    after = datetime(2026, 11, 2, 4, 30, tzinfo=UTC)
+    summer = datetime(2026, 10, 30, 3, 30, tzinfo=UTC)  # 23:30 on the 29th, summer time
+    entries = [entry(1, summer), entry(2, after)]
+    only = ProgressFilter(since=date(2026, 11, 1), until=date(2026, 11, 1))
+    assert [e.id for e in filter_entries(entries, only, new_york)] == [2]
+    assert current_streak(entries, date(2026, 11, 1), new_york) == 1
+    weeks = sessions_per_week(entries, new_york)
+    assert weeks == ((date(2026, 10, 26), 2),)  # Thursday 29th and Sunday 1st: one week
+
+
+def test_entries_pad_missing_phases_and_count_overtime_once():
+    short = entry(1, at(3), spent=(400.0, 1300.0), budgets=(300.0, 1200.0, 900.0))
+    assert short.phase_seconds == (400.0, 1300.0, 0.0, 0.0)
+    assert short.budgets == (300.0, 1200.0, 900.0, 0.0)
+    assert short.overtime == 200.0
+    assert entry(2, at(3)).overtime == 0.0
+
+
 def test_attempts_per_problem_and_tag_show_what_is_avoided():
     entries = [
         entry(1, at(1), problem="chat", tags=("realtime", "mock")),
