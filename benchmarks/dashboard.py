@@ -3,10 +3,12 @@
 Seeds 10,000 sessions (``seed_sessions``, the library benchmark's generator) and a
 self-assessment for each into a temporary data directory, then times, offscreen:
 
-- opening the dashboard: reading the sessions and scores from the store, loading
-  the problem library, computing every figure, building the six charts and
-  painting them once (budget 300 ms; pyqtgraph already imported, as it is after
-  the first opening — its import is reported apart);
+- opening the dashboard as the app does it from the second time in a run on:
+  pyqtgraph imported and the problem library loaded (``Persistence`` keeps it),
+  reading the sessions and scores from the store, computing every figure,
+  building the six charts and painting them once (budget 300 ms);
+- the first opening in a run, which also imports pyqtgraph and loads the problem
+  library (reported with its parts; budget 1,000 ms);
 - re-filtering: choosing a problem in the filter and repainting (budget 100 ms),
   and going back to everything (same budget).
 
@@ -57,12 +59,12 @@ def seed_assessments(store, ids: list[int], seed: int = 8) -> None:
         conn.execute(insert(AssessmentRow.__table__), rows)
 
 
-def _breakdown(store, data_dir: Path, app) -> list[tuple[str, float]]:
+def _breakdown(store, library, app) -> list[tuple[str, float]]:
     """The parts of an opening, timed one by one (for the report, not the verdict)."""
     from datetime import datetime
 
-    from sdi_desktop.commands.stats import problem_catalogue
     from sdi_desktop.domain.progress import ProgressFilter, build_report
+    from sdi_desktop.storage.queries import gc_paused
     from sdi_desktop.ui.review.dashboard import ProgressDashboard
 
     times: dict[str, list[float]] = {}
@@ -75,24 +77,45 @@ def _breakdown(store, data_dir: Path, app) -> list[tuple[str, float]]:
 
     moment = datetime.now().astimezone()
     today, tz = moment.date(), moment.tzinfo
+    titles = {p.id: p.title for p in library.problems}
+    tags = {p.id: list(p.tags) for p in library.problems}
+    known = sorted({t for ts in tags.values() for t in ts})
     for _ in range(5):
-        clock[0] = time.perf_counter()
-        titles, tags = problem_catalogue(data_dir)
-        lap("problem library")
-        entries = store.sessions.progress_entries(tags)
-        lap("read sessions")
-        known = sorted({t for ts in tags.values() for t in ts})
-        build_report(entries, ProgressFilter(), today, tz, titles, known)
-        lap("figures alone")
-        dashboard = ProgressDashboard(entries, titles, known, today, tz)
-        lap("widgets with figures")
+        with gc_paused():
+            clock[0] = time.perf_counter()
+            entries = store.sessions.progress_entries(tags)
+            lap("read sessions")
+            build_report(entries, ProgressFilter(), today, tz, titles, known)
+            lap("figures alone")
+            dashboard = ProgressDashboard(entries, titles, known, today, tz)
+            lap("widgets with figures")
         dashboard.show()
         app.processEvents()
         lap("first paint")
-        dashboard.close()
-        dashboard.deleteLater()
-        app.processEvents()
+        _close(dashboard, app)
+        del dashboard, entries
     return [(name, statistics.median(values)) for name, values in times.items()]
+
+
+def _open(build, app):
+    """Open a dashboard as the Progress action does; (the dashboard, milliseconds)."""
+    t0 = time.perf_counter()
+    dashboard = build()
+    dashboard.show()
+    app.processEvents()
+    return dashboard, (time.perf_counter() - t0) * 1000
+
+
+def _close(dashboard, app) -> None:
+    """Close and delete it as the app does (there the event loop runs the deferred delete,
+    and ``Persistence`` releases the dashboard's data)."""
+    from PySide6.QtCore import QEvent
+
+    dashboard.close()
+    dashboard.deleteLater()
+    app.processEvents()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    dashboard.release()
 
 
 def main() -> int:
@@ -103,28 +126,37 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["bench", "-style", "fusion"])
+    from sdi_desktop.domain.problems import load_library
     from sdi_desktop.domain.progress import ProgressFilter
+    from sdi_desktop.paths import resource_root, user_problems_dir
     from sdi_desktop.storage.store import Store
 
-    t0 = time.perf_counter()
-    import pyqtgraph  # noqa: F401  (paid once, on the first opening)
-
-    from sdi_desktop.ui.persistence import build_dashboard
-
-    import_ms = (time.perf_counter() - t0) * 1000
     ok = True
     with tempfile.TemporaryDirectory(prefix="sdi-bench-dashboard-") as tmp:
         data_dir = Path(tmp)
         with Store.open(data_dir) as store:
             ids = seed_sessions(store, n)
             seed_assessments(store, ids)
+
+            t0 = time.perf_counter()
+            import pyqtgraph  # noqa: F401  (paid once per run, on the first opening)
+
+            from sdi_desktop.ui.persistence import build_dashboard
+
+            import_ms = (time.perf_counter() - t0) * 1000
+            t0 = time.perf_counter()
+            library = load_library(resource_root("problems"), user_problems_dir(data_dir))
+            library_ms = (time.perf_counter() - t0) * 1000
+            dashboard, first_ms = _open(
+                lambda: build_dashboard(store, data_dir, False, library), app
+            )
+            _close(dashboard, app)
+            del dashboard
+
             opens, filters, resets = [], [], []
-            for _ in range(5):
-                t0 = time.perf_counter()
-                dashboard = build_dashboard(store, data_dir, dark=False)
-                dashboard.show()
-                app.processEvents()
-                opens.append((time.perf_counter() - t0) * 1000)
+            for _ in range(7):
+                dashboard, ms = _open(lambda: build_dashboard(store, data_dir, False, library), app)
+                opens.append(ms)
                 problem = dashboard.problem_filter.findData("chat")
                 t0 = time.perf_counter()
                 dashboard.problem_filter.setCurrentIndex(problem)
@@ -136,13 +168,20 @@ def main() -> int:
                 resets.append((time.perf_counter() - t0) * 1000)
                 shown = len(dashboard.report.entries)
                 dashboard.set_filter(ProgressFilter())
-                dashboard.close()
-                dashboard.deleteLater()
-                app.processEvents()
-            parts = _breakdown(store, data_dir, app)
-        print(f"{shown} sessions on the charts; first opening also imports pyqtgraph")
-        print("where opening goes (median ms): " + ", ".join(f"{k} {v:.0f}" for k, v in parts))
-        bench_line("dashboard_import_pyqtgraph", import_ms, "ms", 500)
+                _close(dashboard, app)
+                del dashboard  # the app lets go of a closed dashboard too
+            parts = _breakdown(store, library, app)
+        first_total = import_ms + library_ms + first_ms
+        print(f"{shown} sessions on the charts")
+        print(
+            f"first opening in a run: import pyqtgraph {import_ms:.0f} ms, problem library "
+            f"{library_ms:.0f} ms, opening {first_ms:.0f} ms"
+        )
+        print(
+            "where a later opening goes (median ms): " + ", ".join(f"{k} {v:.0f}" for k, v in parts)
+        )
+        print("openings (ms): " + ", ".join(f"{v:.0f}" for v in opens))
+        bench_line("dashboard_first_open_10k", first_total, "ms", 1000)
         ok &= bench_line("dashboard_open_10k", statistics.median(opens), "ms", 300)
         ok &= bench_line("dashboard_filter_problem_10k", statistics.median(filters), "ms", 100)
         ok &= bench_line("dashboard_filter_reset_10k", statistics.median(resets), "ms", 100)

@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 
 from sdi_desktop.domain.progress import ProgressEntry
 from sdi_desktop.storage import codec
-from sdi_desktop.storage.queries import _gc_paused
+from sdi_desktop.storage.queries import gc_paused
 
 _SQL = """
 SELECT s.id, s.title, s.problem_id, s.problem_title, s.started_at || '+00:00',
@@ -30,7 +30,7 @@ def progress_entries(
 ) -> list[ProgressEntry]:
     """One entry per started, untrashed session, oldest first."""
     problem_tags = problem_tags or {}
-    with _gc_paused():
+    with gc_paused():
         rows = conn.exec_driver_sql(_SQL).all()
         tags: dict[int, set[str]] = {}
         for session_id, name in conn.exec_driver_sql("SELECT session_id, name FROM tag"):

@@ -133,9 +133,10 @@ def build(query: SessionQuery, trashed_only: bool = False) -> Select:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building 10,000 summaries makes no reference cycles, but the allocations trigger
-    the cyclic collector over and over (a third of the time); pause it meanwhile."""
+def gc_paused() -> Iterator[None]:
+    """Building 10,000 summaries (or a dashboard over them) makes no reference cycles to
+    speak of, but the allocations trigger the cyclic collector over and over (a third of
+    the time); pause it meanwhile. Nests: only the outermost pause turns it back on."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -146,7 +147,7 @@ def _gc_paused() -> Iterator[None]:
 
 
 def run(conn: Connection, query: SessionQuery, trashed_only: bool = False) -> list[SessionSummary]:
-    with _gc_paused():
+    with gc_paused():
         return _run(conn, query, trashed_only)
 
 

@@ -137,3 +137,17 @@ def test_hover_names_the_session_and_a_click_opens_it(open_app, demo_dir, qtbot)
     assert signal.args == [entry.id]
     assert window.persistence.binding.record_id == entry.id
     assert window.persistence.review is not None  # a finished session opens for review
+
+
+def test_opening_again_replaces_the_dashboard_and_closing_lets_it_go(open_app, demo_dir, qtbot):
+    from PySide6.QtWidgets import QDialog
+    from shiboken6 import isValid
+
+    window, first = open_dashboard(open_app, demo_dir, qtbot)
+    _window, second = open_dashboard(lambda _d: window, demo_dir, qtbot)
+    qtbot.waitUntil(lambda: not isValid(first), timeout=2000)  # deleted, not just hidden
+    assert second.isVisible() and window.persistence.dashboard is second
+    assert window.findChildren(QDialog, "progressDashboard") == [second]
+    second.close()
+    qtbot.waitUntil(lambda: not isValid(second), timeout=2000)
+    assert window.persistence.dashboard is None

@@ -84,8 +84,7 @@ class ProgressDashboard(QDialog):
         self._days = date_cache(tz)
         self._reports: dict[ProgressFilter, object] = {}
         self.shown_attempts: dict[str, list[tuple[str, int]]] = {}
-        self._titles = {e.id: e.title for e in entries}
-        self._build_filters()
+        self._build_filters(self._report(ProgressFilter()))
         self.charts: dict[str, Chart] = {
             key: Chart(
                 key,
@@ -114,8 +113,19 @@ class ProgressDashboard(QDialog):
         self.refresh()
         self._connect_filters()
 
+    def release(self) -> None:
+        """Drop the sessions and figures now (called once the dashboard is gone): pyqtgraph's
+        items hold reference cycles, and without this the 10,000 entries would wait for a
+        full garbage collection, tens of megabytes per opening."""
+        self.entries = []
+        self._reports.clear()
+        self.report = None
+        self._days = date_cache(self.tz)
+
     # -- filters -----------------------------------------------------------------------------
-    def _build_filters(self) -> None:
+    def _build_filters(self, everything) -> None:
+        """The filter bar; its problems and tags are those of ``everything`` (the report
+        without filters: the library's and every practised one)."""
         self.since = QDateEdit()
         self.since.setObjectName("dashboardSince")
         self.until = QDateEdit()
@@ -129,15 +139,12 @@ class ProgressDashboard(QDialog):
         self.problem_filter = QComboBox()
         self.problem_filter.setObjectName("dashboardProblem")
         self.problem_filter.addItem("All problems", None)
-        practised = {e.problem_id: e.problem_title for e in self.entries if e.problem_id}
-        titles = {**practised, **self.catalogue}
-        for pid, title in sorted(titles.items(), key=lambda kv: kv[1].lower()):
+        for pid, title, _n in sorted(everything.problems, key=lambda row: row[1].lower()):
             self.problem_filter.addItem(title, pid)
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("dashboardTag")
         self.tag_filter.addItem("All tags", None)
-        tags = set(self.known_tags).union(*(e.tags for e in self.entries))
-        for tag in sorted(tags):
+        for tag in sorted(tag for tag, _n in everything.tags):
             self.tag_filter.addItem(tag, tag)
         self.summary = QLabel()
         self.summary.setObjectName("dashboardSummary")
@@ -248,7 +255,7 @@ class ProgressDashboard(QDialog):
         """What hovering a point says: the session's title and date."""
         entry = self.report.entry(session_id) if self.report else None
         if entry is None:
-            return self._titles.get(session_id, "")
+            return ""
         when = entry.started_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
         extra = f" — {value:g}" if value is not None else ""
         return f"{entry.title} ({when}){extra}\nClick to open"
@@ -258,8 +265,7 @@ class ProgressDashboard(QDialog):
             self.sessionActivated.emit(int(points[0].data()))
 
     # -- figures -----------------------------------------------------------------------------
-    def refresh(self) -> None:
-        flt = self.current_filter()
+    def _report(self, flt: ProgressFilter):
         report = self._reports.get(flt)
         if report is None:  # the entries do not change while the dashboard is open
             report = self._reports[flt] = build_report(
@@ -271,7 +277,10 @@ class ProgressDashboard(QDialog):
                 self.known_tags,
                 cache=self._days,
             )
-        self.report = report
+        return report
+
+    def refresh(self) -> None:
+        self.report = report = self._report(self.current_filter())
         self.empty_label.setVisible(not report.entries)
         self.summary.setText(
             f"{len(report.entries)} sessions · current streak: {report.streak} "
