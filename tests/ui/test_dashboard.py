@@ -151,3 +151,26 @@ def test_opening_again_replaces_the_dashboard_and_closing_lets_it_go(open_app, d
     second.close()
     qtbot.waitUntil(lambda: not isValid(second), timeout=2000)
     assert window.persistence.dashboard is None
+
+
+def test_opening_and_filtering_paint_each_chart_once(open_app, demo_dir, qtbot, monkeypatch):
+    """pyqtgraph settles axis widths and ranges while painting; the dashboard settles
+    them first, so a change does not flicker through two or three paints per chart."""
+    import pyqtgraph as pg
+
+    paints: list[str] = []
+    paint = pg.GraphicsView.paintEvent
+
+    def counted(view, event):
+        paints.append(view.objectName())
+        return paint(view, event)
+
+    monkeypatch.setattr(pg.GraphicsView, "paintEvent", counted)
+    _window, dashboard = open_dashboard(open_app, demo_dir, qtbot)
+    qtbot.wait(200)
+    assert Counter(paints) == {f"plot_{key}": 1 for key in dashboard.charts}
+    paints.clear()
+    some = dashboard.report.entries[10].problem_id
+    dashboard.problem_filter.setCurrentIndex(dashboard.problem_filter.findData(some))
+    qtbot.wait(200)
+    assert Counter(paints) == {f"plot_{key}": 1 for key in dashboard.charts}

@@ -7,13 +7,22 @@ module, and only when it is opened.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter, SVGExporter
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 LIGHT = {"background": "#ffffff", "foreground": "#1d2330", "grid": 60}
 DARK = {"background": "#1f232b", "foreground": "#dfe3ea", "grid": 90}
@@ -46,6 +55,14 @@ class Chart(QWidget):
             "left": pg.AxisItem("left", pen=pen, textPen=pen),
             "bottom": bottom(orientation="bottom", pen=pen, textPen=pen),
         }
+        # Room for the tick labels decided here, not while painting: pyqtgraph measures
+        # them as it paints and, when they need more room, lays the plot out again and
+        # paints it again (three paints per chart on opening, instead of one).
+        self._metrics = QFontMetricsF(QApplication.font())
+        axes["bottom"].setStyle(
+            autoExpandTextSpace=False, tickTextHeight=math.ceil(self._metrics.height())
+        )
+        self.fit_left_axis(["8888"], axes["left"])
         # No context menus: pyqtgraph builds them eagerly, ~2 ms per chart.
         self.plot = pg.PlotWidget(background=theme["background"], axisItems=axes, enableMenu=False)
         self.plot.setObjectName(f"plot_{key}")
@@ -74,6 +91,12 @@ class Chart(QWidget):
         layout.setSpacing(2)
         layout.addLayout(head)
         layout.addWidget(self.plot, 1)
+
+    def fit_left_axis(self, labels: list[str], axis: pg.AxisItem | None = None) -> None:
+        """Make the left axis as wide as the widest of ``labels``."""
+        widest = max((self._metrics.horizontalAdvance(text) for text in labels), default=0)
+        axis = axis or self.item.getAxis("left")
+        axis.setStyle(autoExpandTextSpace=False, tickTextWidth=math.ceil(widest) + 2)
 
     @property
     def item(self) -> pg.PlotItem:

@@ -321,6 +321,11 @@ class ProgressDashboard(QDialog):
         for key in ("overtime", "weeks"):
             self.charts[key].item.enableAutoRange()
         self.charts["scores"].item.enableAutoRange(axis="x")
+        for chart in self.charts.values():
+            # Settle the layout (axis widths) and the ranges now: pyqtgraph would do it as
+            # it paints, then paint again (two or three paints per chart and change).
+            chart.item.layout.activate()
+            chart.item.getViewBox().prepareForPaint()
 
     def _fill_phases(self) -> None:
         weeks = self.report.phase_weeks
@@ -353,6 +358,7 @@ class ProgressDashboard(QDialog):
         bars.setOpts(x0=[0] * len(rows), y=list(range(len(rows))), width=[n for _, n in rows])
         axis = self.charts[key].item.getAxis("left")
         axis.setTicks([[(i, label) for i, (label, _n) in enumerate(rows)]])
+        self.charts[key].fit_left_axis([label for label, _n in rows])
         item = self.charts[key].item
         item.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
         item.setXRange(0, max([n for _, n in rows] + [1]) * 1.05, padding=0)
