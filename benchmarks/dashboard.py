@@ -29,6 +29,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QEvent, QObject
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import bench_line
 from library_storage import seed_sessions
@@ -61,8 +63,7 @@ def seed_assessments(store, ids: list[int], seed: int = 8) -> None:
 
 def _breakdown(store, library, app, watch: PaintWatch) -> list[tuple[str, float]]:
     """The parts of an opening, timed one by one (for the report, not the verdict)."""
-    from datetime import datetime
-
+    from sdi_desktop.domain.local_time import local_now
     from sdi_desktop.domain.progress import ProgressFilter, build_report
     from sdi_desktop.storage.queries import gc_paused
     from sdi_desktop.ui.review.dashboard import ProgressDashboard
@@ -75,7 +76,7 @@ def _breakdown(store, library, app, watch: PaintWatch) -> list[tuple[str, float]
         times.setdefault(name, []).append((now - clock[0]) * 1000)
         clock[0] = now
 
-    moment = datetime.now().astimezone()
+    moment = local_now()  # as build_dashboard: the machine's zone, summer time included
     today, tz = moment.date(), moment.tzinfo
     titles = {p.id: p.title for p in library.problems}
     tags = {p.id: list(p.tags) for p in library.problems}
@@ -89,6 +90,7 @@ def _breakdown(store, library, app, watch: PaintWatch) -> list[tuple[str, float]
             lap("figures alone")
             dashboard = ProgressDashboard(entries, titles, known, today, tz)
             lap("widgets with figures")
+        watch.watch(dashboard)
         dashboard.show()
         paints = watch.paints
         times.setdefault("painting", []).append(watch.settle(clock[0], app))
@@ -98,45 +100,48 @@ def _breakdown(store, library, app, watch: PaintWatch) -> list[tuple[str, float]
     return [(name, statistics.median(values)) for name, values in times.items()]
 
 
-class PaintWatch:
-    """When each chart last finished painting. pyqtgraph settles ranges and axis widths
-    while it paints, which can call for another paint on a later pass of the event loop:
-    an opening or a filter change counts until the last chart's last paint is over."""
+class PaintWatch(QObject):
+    """Which chart painted when. pyqtgraph can settle ranges and axis widths while it
+    paints and call for another paint on a later pass of the event loop: an opening
+    or a filter change counts until the pass holding the last chart's last paint is over."""
 
     def __init__(self) -> None:
-        import pyqtgraph as pg
-
-        self.ends: dict[str, float] = {}
+        super().__init__()
+        self.painted: set[str] = set()
         self.paints = 0
-        paint = pg.GraphicsView.paintEvent
-        watch = self
 
-        def timed(view, event):
-            result = paint(view, event)
-            watch.ends[view.objectName()] = time.perf_counter()
-            watch.paints += 1
-            return result
+    def watch(self, dashboard) -> None:
+        for chart in dashboard.charts.values():
+            chart.plot.viewport().installEventFilter(self)
 
-        pg.GraphicsView.paintEvent = timed
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted.add(watched.parent().objectName())
+            self.paints += 1
+        return False
 
     def settle(self, t0: float, app, quiet: float = 0.1) -> float:
-        """Run the event loop until all six charts painted after ``t0`` and none painted
-        for ``quiet`` seconds; milliseconds from ``t0`` to the end of the last paint."""
-        app.processEvents()
+        """Run the event loop until all six charts painted and none has painted for
+        ``quiet`` seconds; milliseconds from ``t0`` to the end of the last pass that painted."""
+        self.painted.clear()
+        last = None
         while True:
-            done = [t for t in self.ends.values() if t >= t0]
+            paints = self.paints
+            app.processEvents()
             now = time.perf_counter()
-            if len(done) >= 6 and now - max(done) > quiet:
-                return (max(done) - t0) * 1000
+            if self.paints != paints:
+                last = now
+            if last is not None and len(self.painted) >= 6 and now - last > quiet:
+                return (last - t0) * 1000
             if now - t0 > 10:
                 raise RuntimeError("the charts did not paint within 10 s")
-            app.processEvents()
 
 
 def _open(build, app, watch: PaintWatch):
     """Open a dashboard as the Progress action does; (the dashboard, milliseconds)."""
     t0 = time.perf_counter()
     dashboard = build()
+    watch.watch(dashboard)
     dashboard.show()
     return dashboard, watch.settle(t0, app)
 

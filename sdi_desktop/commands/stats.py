@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime, tzinfo
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import TextIO
 
 from sdi_desktop import paths
+from sdi_desktop.domain import local_time
 from sdi_desktop.domain.clock import format_duration
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.progress import ProgressFilter, ProgressReport, build_report
@@ -42,7 +43,8 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
 
 
 def local_now() -> tuple[date, tzinfo]:
-    now = datetime.now().astimezone()
+    """Today and the machine's time zone (summer time included)."""
+    now = local_time.local_now()
     return now.date(), now.tzinfo
 
 

@@ -25,6 +25,7 @@ from itertools import accumulate, chain, compress, groupby, repeat
 from operator import attrgetter, itemgetter, sub, truediv
 from typing import Any
 
+from sdi_desktop.domain.local_time import LocalTime, offset_at
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.rubric import COMPETENCIES
 
@@ -171,7 +172,12 @@ class _Days:
             if isinstance(self.tz, timezone):  # a fixed offset: arithmetic on timestamps
                 offset = self.tz.utcoffset(None).total_seconds()
                 days = [int((e.timestamp + offset) // 86400) + _ORDINAL_1970 for e in missing]
-            else:  # a zone with rules (summer time): let datetime apply them
+            elif isinstance(self.tz, LocalTime):  # the machine's zone: its offset at each moment
+                days = [
+                    int((t + offset_at(t)) // 86400) + _ORDINAL_1970
+                    for t in [e.timestamp for e in missing]
+                ]
+            else:  # another zone with rules (summer time): let datetime apply them
                 tz = self.tz
                 days = [e.started_at.astimezone(tz).toordinal() for e in missing]
             known.update(zip([e.id for e in missing], days, strict=True))

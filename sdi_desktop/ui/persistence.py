@@ -413,8 +413,7 @@ class Persistence(QObject):
 def build_dashboard(store, data_dir: Path, dark: bool, library=None):
     """A progress dashboard over the store's sessions (also used by the benchmark);
     ``library``: the problem library if already loaded."""
-    from datetime import datetime
-
+    from sdi_desktop.domain.local_time import local_now
     from sdi_desktop.domain.problems import load_library
     from sdi_desktop.paths import resource_root, user_problems_dir
     from sdi_desktop.storage.queries import gc_paused
@@ -424,7 +423,7 @@ def build_dashboard(store, data_dir: Path, dark: bool, library=None):
         library = load_library(resource_root("problems"), user_problems_dir(data_dir))
     problems = library.problems
     tags = {p.id: list(p.tags) for p in problems}
-    now = datetime.now().astimezone()
+    now = local_now()  # days, weeks and streaks in the machine's zone, summer time included
     with gc_paused():  # ~30 ms of collector passes over the new objects otherwise
         entries = store.sessions.progress_entries(tags)
         return ProgressDashboard(

@@ -153,24 +153,36 @@ def test_opening_again_replaces_the_dashboard_and_closing_lets_it_go(open_app, d
     assert window.persistence.dashboard is None
 
 
-def test_opening_and_filtering_paint_each_chart_once(open_app, demo_dir, qtbot, monkeypatch):
+def test_opening_and_filtering_paint_each_chart_once(demo_dir, qtbot):
     """pyqtgraph settles axis widths and ranges while painting; the dashboard settles
     them first, so a change does not flicker through two or three paints per chart."""
-    import pyqtgraph as pg
+    from PySide6.QtCore import QEvent, QObject
 
-    paints: list[str] = []
-    paint = pg.GraphicsView.paintEvent
+    from sdi_desktop.ui.persistence import build_dashboard
 
-    def counted(view, event):
-        paints.append(view.objectName())
-        return paint(view, event)
+    class PaintCounter(QObject):
+        def __init__(self):
+            super().__init__()
+            self.paints = Counter()
 
-    monkeypatch.setattr(pg.GraphicsView, "paintEvent", counted)
-    _window, dashboard = open_dashboard(open_app, demo_dir, qtbot)
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                self.paints[watched.parent().objectName()] += 1
+            return False
+
+    counter = PaintCounter()
+    with Store.open(demo_dir) as store:
+        dashboard = build_dashboard(store, demo_dir, dark=False)
+    qtbot.addWidget(dashboard)
+    for chart in dashboard.charts.values():
+        chart.plot.viewport().installEventFilter(counter)
+    dashboard.show()
+    qtbot.waitExposed(dashboard)
     qtbot.wait(200)
-    assert Counter(paints) == {f"plot_{key}": 1 for key in dashboard.charts}
-    paints.clear()
+    every_chart_once = {f"plot_{key}": 1 for key in dashboard.charts}
+    assert counter.paints == every_chart_once
+    counter.paints.clear()
     some = dashboard.report.entries[10].problem_id
     dashboard.problem_filter.setCurrentIndex(dashboard.problem_filter.findData(some))
     qtbot.wait(200)
-    assert Counter(paints) == {f"plot_{key}": 1 for key in dashboard.charts}
+    assert counter.paints == every_chart_once
