@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
 
@@ -66,6 +66,10 @@ def _words(document: QTextDocument) -> list[tuple]:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(RUN, min_size=1, max_size=6))
+# Found by this test: a line that starts with a code span of three backticks ("``` `` ```")
+# was taken for a code fence, and the underline after it was lost.
+@example([("``", False, False, False, False, 0, 2), ("<", False, False, False, True, 1, 2)])
+@example([("``", False, False, False, False, 0, 2), ("0", False, False, True, True, 1, 2)])
 def test_inline_formatting_survives_writing_and_reading(qapp, runs):
     document = _document(runs)
     written = document_to_markdown(document)
@@ -143,3 +147,19 @@ def test_lists_nested_any_way_survive_writing_and_reading(qapp, items):
     back = QTextDocument()
     load_markdown(back, written)
     assert structure(back) == shapes, written
+
+
+def test_only_a_real_fence_protects_underline_tags():
+    from sdi_desktop.ui.notes.markdown_reader import U_CLOSE, U_OPEN, protect_underline
+
+    swapped = f"{U_OPEN}x{U_CLOSE}"
+    assert protect_underline("``` `` ``` <u>x</u>") == f"``` `` ``` {swapped}"  # a code span
+    fenced = "```python\n<u>x</u>\n``` not a closing fence\n<u>x</u>\n```\n<u>x</u>"
+    assert protect_underline(fenced).split("\n") == [
+        "```python",
+        "<u>x</u>",
+        "``` not a closing fence",
+        "<u>x</u>",
+        "```",
+        swapped,
+    ]

@@ -36,7 +36,9 @@ from sdi_desktop.ui.notes.blocks import (
 )
 
 U_OPEN, U_CLOSE = "\ue000", "\ue001"
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+# A code fence; a backtick fence's info string holds no backtick (CommonMark), so a line
+# such as "``` `` ``` text" starts with a code span instead.
+_FENCE = re.compile(r"^\s{0,3}(`{3,}(?=[^`]*$)|~{3,})")
 _U_TAG = re.compile(r"<(/?)u>", re.IGNORECASE)
 FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectGitHub
 
@@ -49,7 +51,12 @@ def protect_underline(text: str) -> str:
     for line in text.split("\n"):
         match = _FENCE.match(line)
         if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            if (
+                match
+                and match.group(1)[0] == fence[0]
+                and len(match.group(1)) >= len(fence)
+                and not line[match.end() :].strip()  # a closing fence has no info string
+            ):
                 fence = ""
             out.append(line)
             continue
