@@ -119,3 +119,32 @@ def test_toolbars_are_built_after_the_first_paint_and_on_first_show(window, qtbo
     assert later.toolbar is None  # nothing built for panes not yet shown
     window.notes.setCurrentWidget(later)
     assert later.toolbar is not None and later.toolbar.isVisible()
+
+
+def test_an_empty_pane_shows_its_whole_hint_wrapped_until_text_is_typed(qtbot):
+    """Qt draws a QTextEdit placeholder on one line, cut off; the panes' hints wrap."""
+    from sdi_desktop.ui.notes_area import NotesArea
+
+    area = NotesArea()
+    qtbot.addWidget(area)
+    area.resize(370, 400)
+    area.show()
+    qtbot.waitExposed(area)
+    edit = area.currentWidget().edit
+    assert edit.placeholderText().startswith("Functional requirements")
+    spacing = edit.fontMetrics().lineSpacing()
+
+    def inked_height() -> int:
+        """Pixels from the first to the last row of the viewport that hold any drawing."""
+        image = edit.viewport().grab().toImage()
+        background = image.pixel(image.width() - 3, image.height() - 3)
+        rows = [
+            y
+            for y in range(min(image.height(), 8 * spacing))
+            if any(image.pixel(x, y) != background for x in range(2, image.width() - 3))
+        ]
+        return rows[-1] - rows[0] + 1 if rows else 0
+
+    assert inked_height() > 2 * spacing  # the requirements hint takes three lines here
+    qtbot.keyClicks(edit, "Functional")
+    assert 0 < inked_height() <= spacing  # the hint is gone: only the typed word remains

@@ -32,7 +32,33 @@ class RichTextEdit(QTextEdit):
         self.setAcceptRichText(True)
         self.word_count = 0
         self._count_timer: QTimer | None = None
+        self._placeholder = ""
         self.document().contentsChanged.connect(self._schedule_count)
+
+    # -- placeholder ----------------------------------------------------------------------
+    # Qt 6.10 draws a QTextEdit's placeholder on one line, cut off at the right edge; the
+    # panes' hints are a sentence or two, so this editor draws its own, wrapped.
+    def setPlaceholderText(self, text: str) -> None:
+        self._placeholder = text
+        self.setAccessibleDescription(text)
+        self.viewport().update()
+
+    def placeholderText(self) -> str:
+        return self._placeholder
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._placeholder and self.document().isEmpty():
+            from PySide6.QtCore import QRectF
+            from PySide6.QtGui import QPainter
+
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            margin = self.document().documentMargin()
+            area = QRectF(self.viewport().rect()).adjusted(margin, margin, -margin, -margin)
+            flags = Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            painter.drawText(area, int(flags), self._placeholder)
+            painter.end()
 
     # -- stored form ----------------------------------------------------------------------
     def to_markdown(self, heading_offset: int = 0) -> str:
