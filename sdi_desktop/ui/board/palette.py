@@ -31,6 +31,13 @@ class ComponentPalette(QListWidget):
         self.setDragEnabled(True)
         self.setDragDropMode(QListWidget.DragDropMode.DragOnly)
         self.setSpacing(2)
+        # The icons have no caption: Qt's selection would be a bar under the icon (where
+        # a caption would be). A rounded tile behind the icon instead, and one on hover.
+        self.setStyleSheet(
+            "#componentPalette::item { border-radius: 5px; }"
+            "#componentPalette::item:hover { background: palette(midlight); }"
+            "#componentPalette::item:selected { background: palette(mid); }"
+        )
         self._dark: bool | None = None
         self._icons_scheduled = False
         self.theme_dark = False
