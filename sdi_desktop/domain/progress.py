@@ -164,8 +164,9 @@ class _Days:
         self.tz = tz
         self._ordinals: dict[int, int] = {}
 
-    def ordinals(self, entries: Sequence[ProgressEntry]) -> list[int]:
+    def ordinals(self, entries: Iterable[ProgressEntry]) -> list[int]:
         """The local day of each entry, as ordinals, in the entries' order."""
+        entries = _listed(entries)
         known = self._ordinals
         missing = [e for e in entries if e.id not in known]
         if missing:
@@ -184,6 +185,11 @@ class _Days:
         return [known[e.id] for e in entries]
 
 
+def _listed(entries: Iterable[ProgressEntry]) -> Sequence[ProgressEntry]:
+    """The entries as a sequence: the figures walk them more than once."""
+    return entries if isinstance(entries, (list, tuple)) else list(entries)
+
+
 def _day_of(tz: tzinfo, days: _Days | None) -> _Days:
     return days if days is not None and days.tz is tz else _Days(tz)
 
@@ -192,7 +198,7 @@ def filter_entries(
     entries: Iterable[ProgressEntry], flt: ProgressFilter, tz: tzinfo, days: _Days | None = None
 ) -> list[ProgressEntry]:
     """The entries that pass the filter, oldest first."""
-    out = entries if isinstance(entries, list) else list(entries)
+    out = _listed(entries)
     if flt.problem_id is not None:
         out = [e for e in out if e.problem_id == flt.problem_id]
     if flt.tag is not None:
@@ -224,8 +230,9 @@ def _series(ids: list[int], times: list[float], values: list[float], window: int
     return Series(tuple(ids), tuple(times), tuple(values), moving_average(values, window))
 
 
-def score_series(entries: Sequence[ProgressEntry], window: int = MOVING_WINDOW) -> dict:
+def score_series(entries: Iterable[ProgressEntry], window: int = MOVING_WINDOW) -> dict:
     """Competency key -> the scores of the sessions that have one, oldest first."""
+    entries = _listed(entries)
     assessed = [e for e in entries if e.scores]
     ids = [e.id for e in assessed]
     times = [e.timestamp for e in assessed]
@@ -247,8 +254,9 @@ def score_series(entries: Sequence[ProgressEntry], window: int = MOVING_WINDOW) 
     return out
 
 
-def overtime_trend(entries: Sequence[ProgressEntry], window: int = MOVING_WINDOW) -> Series:
+def overtime_trend(entries: Iterable[ProgressEntry], window: int = MOVING_WINDOW) -> Series:
     """Minutes over budget per session (sum of the phases that ran over)."""
+    entries = _listed(entries)
     return _series(
         [e.id for e in entries],
         [e.timestamp for e in entries],
@@ -262,9 +270,10 @@ def week_start(day: date) -> date:
 
 
 def phase_time_by_week(
-    entries: Sequence[ProgressEntry], tz: tzinfo, days: _Days | None = None
+    entries: Iterable[ProgressEntry], tz: tzinfo, days: _Days | None = None
 ) -> tuple[WeekPhases, ...]:
     """Per week with sessions: average seconds spent in each phase, and average budget."""
+    entries = _listed(entries)
     mondays = [_monday(d) for d in _day_of(tz, days).ordinals(entries)]
     return _phase_weeks(entries, mondays)
 
@@ -304,8 +313,9 @@ def _padded(values: tuple[float, ...]) -> tuple[float, ...]:
     return (*values[:_PHASE_COUNT], *(0.0,) * (_PHASE_COUNT - len(values)))
 
 
-def phase_average(entries: Sequence[ProgressEntry]) -> tuple[tuple[float, float], ...]:
+def phase_average(entries: Iterable[ProgressEntry]) -> tuple[tuple[float, float], ...]:
     """Per phase: (average seconds spent, average budget) over the entries."""
+    entries = _listed(entries)
     if not entries:
         return tuple((0.0, p.default_minutes * 60.0) for p in PHASES)
     n = len(entries)
@@ -314,7 +324,7 @@ def phase_average(entries: Sequence[ProgressEntry]) -> tuple[tuple[float, float]
 
 
 def sessions_per_week(
-    entries: Sequence[ProgressEntry], tz: tzinfo, days: _Days | None = None
+    entries: Iterable[ProgressEntry], tz: tzinfo, days: _Days | None = None
 ) -> tuple[tuple[date, int], ...]:
     """Sessions per week from the first week to the last, weeks without any included."""
     return _week_counts([_monday(d) for d in _day_of(tz, days).ordinals(entries)])
@@ -331,7 +341,7 @@ def _week_counts(mondays: list[int]) -> tuple[tuple[date, int], ...]:
 
 
 def current_streak(
-    entries: Sequence[ProgressEntry], today: date, tz: tzinfo, cache: _Days | None = None
+    entries: Iterable[ProgressEntry], today: date, tz: tzinfo, cache: _Days | None = None
 ) -> int:
     """Days in a row with a session, ending today (or yesterday if none yet today)."""
     days = set(_day_of(tz, cache).ordinals(entries))
@@ -346,10 +356,11 @@ def current_streak(
 
 
 def attempts_per_problem(
-    entries: Sequence[ProgressEntry], catalogue: dict[str, str] | None = None
+    entries: Iterable[ProgressEntry], catalogue: dict[str, str] | None = None
 ) -> tuple[tuple[str, str, int], ...]:
     """(problem id, title, attempts), most attempted first; sessions without a problem
     are left out, and every problem of ``catalogue`` (id -> title) shows, even at 0."""
+    entries = _listed(entries)
     titles = dict(catalogue or {})
     counts = Counter([e.problem_id for e in entries])
     counts.pop(None, None)
@@ -367,7 +378,7 @@ def attempts_per_problem(
 
 
 def attempts_per_tag(
-    entries: Sequence[ProgressEntry], known_tags: Iterable[str] = ()
+    entries: Iterable[ProgressEntry], known_tags: Iterable[str] = ()
 ) -> tuple[tuple[str, int], ...]:
     """(tag, attempts), most first; every tag of ``known_tags`` shows, even at 0."""
     counts: Counter[str] = Counter(dict.fromkeys(known_tags, 0))
@@ -396,7 +407,7 @@ def build_report(
     counts the filtered ones. ``catalogue`` and ``known_tags`` add the problems and
     tags never practised; with a problem or tag filter only that one shows.
     """
-    everything = entries if isinstance(entries, list) else list(entries)
+    everything = _listed(entries)
     days = _day_of(tz, cache)
     chosen = filter_entries(everything, flt, tz, days)
     if flt.problem_id is not None:

@@ -67,6 +67,9 @@ def _utc_times(texts: list[str]) -> list[datetime]:
     """The query's times ("<stored UTC text>+00:00") as aware datetimes; parsing the
     offset is ten times cheaper than datetime.replace(tzinfo=UTC) on each of 10,000."""
     try:
-        return list(map(datetime.fromisoformat, texts))
+        times = list(map(datetime.fromisoformat, texts))
     except ValueError:  # a time written by hand with its own offset: one at a time
         return [codec.from_db_time(text.removesuffix("+00:00")) for text in texts]
+    if any(t.tzinfo is None for t in times):  # a bare date: "+" read as the time separator
+        return [codec.from_db_time(text.removesuffix("+00:00")) for text in texts]
+    return times

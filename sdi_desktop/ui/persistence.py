@@ -263,6 +263,8 @@ class Persistence(QObject):
 
     def close(self) -> None:
         self._clock_timer.stop()
+        if self.dashboard is not None:  # a window of the app: it goes with the app
+            self.dashboard.close()
         if self.autosaver is not None:
             self._flush()
             self.autosaver.shutdown()
@@ -331,12 +333,17 @@ class Persistence(QObject):
             return None
         if self.autosaver is not None:
             self.autosaver.flush()
-        if self.dashboard is not None:  # one at a time, with today's figures
-            self.dashboard.close()
+        previous = self.dashboard
+        if previous is not None:  # one at a time, with today's figures, where it was
+            shown, geometry = previous.current_filter(), previous.saveGeometry()
+            previous.close()
         dialog = build_dashboard(
             self.store, self.data_dir, self.window.themes.colors.dark, self.problem_library()
         )
         dialog.setParent(self.window, dialog.windowFlags())
+        if previous is not None:
+            dialog.restoreGeometry(geometry)
+            dialog.set_filter(shown)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sessionActivated.connect(self.open_session)
         dialog.destroyed.connect(lambda: self._dashboard_gone(dialog))

@@ -36,15 +36,23 @@ def test_progress_entries_read_times_written_with_an_offset(store):
     from sdi_desktop.storage.database import writing
 
     first = store.sessions.create(full_record())
-    second = store.sessions.create(full_record(title="Later"))
-    with writing(store.engine) as conn:
-        conn.execute(
-            text("UPDATE session SET started_at = :t WHERE id = :id"),
-            {"t": "2026-03-01 10:00:00+02:00", "id": second},
-        )
-    entries = {e.id: e for e in store.sessions.progress_entries()}
-    assert entries[second].started_at == datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
-    assert entries[first].started_at == full_record().started_at
+    written = {
+        "2026-03-01 10:00:00+02:00": datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
+        "2026-03-01T10:00:00Z": datetime(2026, 3, 1, 10, 0, tzinfo=UTC),
+        "2026-03-01": datetime(2026, 3, 1, 0, 0, tzinfo=UTC),  # a bare date: midnight UTC
+    }
+    for stored, moment in written.items():  # one at a time, each beside a usual one
+        session_id = store.sessions.create(full_record(title=stored))
+        with writing(store.engine) as conn:
+            conn.execute(
+                text("UPDATE session SET started_at = :t WHERE id = :id"),
+                {"t": stored, "id": session_id},
+            )
+        entries = {e.id: e for e in store.sessions.progress_entries()}
+        assert entries[session_id].started_at.utcoffset() is not None, stored
+        assert entries[session_id].started_at == moment, stored
+        assert entries[first].started_at == full_record().started_at
+        store.sessions.trash(session_id)
 
 
 def test_assessment_round_trips_through_the_store(store):

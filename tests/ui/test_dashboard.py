@@ -144,13 +144,26 @@ def test_opening_again_replaces_the_dashboard_and_closing_lets_it_go(open_app, d
     from shiboken6 import isValid
 
     window, first = open_dashboard(open_app, demo_dir, qtbot)
+    tag = first.report.tags[0][0]  # the most practised tag
+    first.set_filter(ProgressFilter(tag=tag))
     _window, second = open_dashboard(lambda _d: window, demo_dir, qtbot)
     qtbot.waitUntil(lambda: not isValid(first), timeout=2000)  # deleted, not just hidden
+    assert first.entries == [] and first.report is None  # its sessions let go at once
     assert second.isVisible() and window.persistence.dashboard is second
     assert window.findChildren(QDialog, "progressDashboard") == [second]
+    assert second.current_filter() == ProgressFilter(tag=tag)  # the filters the user chose
+    assert second.report.entries and all(tag in e.tags for e in second.report.entries)
     second.close()
     qtbot.waitUntil(lambda: not isValid(second), timeout=2000)
     assert window.persistence.dashboard is None
+
+
+def test_the_dashboard_closes_with_the_main_window(open_app, demo_dir, qtbot):
+    from shiboken6 import isValid
+
+    window, dashboard = open_dashboard(open_app, demo_dir, qtbot)
+    window.close()
+    qtbot.waitUntil(lambda: not isValid(dashboard) or not dashboard.isVisible(), timeout=2000)
 
 
 def test_opening_and_filtering_paint_each_chart_once(demo_dir, qtbot):
@@ -186,3 +199,27 @@ def test_opening_and_filtering_paint_each_chart_once(demo_dir, qtbot):
     dashboard.problem_filter.setCurrentIndex(dashboard.problem_filter.findData(some))
     qtbot.wait(200)
     assert counter.paints == every_chart_once
+
+
+def test_the_axes_make_room_for_large_numbers(qtbot):
+    """A clock left running for a week is 10,000 minutes over: the overtime axis widens."""
+    from PySide6.QtGui import QFontMetricsF
+    from PySide6.QtWidgets import QApplication
+
+    from sdi_desktop.domain.progress import ProgressEntry
+    from sdi_desktop.ui.review.dashboard import ProgressDashboard
+
+    budgets = (300.0, 1200.0, 900.0, 300.0)
+    entries = [
+        ProgressEntry(i, f"S{i}", "chat", "Chat", END.replace(day=1 + i), spent, budgets)
+        for i, spent in enumerate([budgets, (300.0, 1200.0, 900.0, 300.0 + 60 * 15_000)])
+    ]
+    dashboard = ProgressDashboard(entries, {"chat": "Chat"}, [], END.date(), UTC)
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    qtbot.waitExposed(dashboard)
+    axis = dashboard.charts["overtime"].item.getAxis("left")
+    low, high = dashboard.charts["overtime"].item.getViewBox().viewRange()[1]
+    assert high > 15_000
+    needed = QFontMetricsF(QApplication.font()).horizontalAdvance(f"{high:.0f}")
+    assert axis.style["tickTextWidth"] >= needed

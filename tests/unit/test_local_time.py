@@ -42,8 +42,32 @@ def test_offsets_follow_summer_time(new_york):
     assert (summer.hour, summer.utcoffset()) == (8, timedelta(hours=-4))
     assert (winter.hour, winter.utcoffset()) == (7, timedelta(hours=-5))
     assert summer.dst() == timedelta(hours=1) and winter.dst() == timedelta(0)
-    assert winter.tzname() == "EST"
+    assert (summer.tzname(), winter.tzname()) == ("EDT", "EST")
     assert local_now().utcoffset() in (timedelta(hours=-4), timedelta(hours=-5))
+
+
+def test_the_repeated_hour_and_the_skipped_hour_follow_pep_495(new_york):
+    # Summer time ended at 02:00 on 1 November 2026: 01:30 happened twice.
+    first = datetime(2026, 11, 1, 5, 30, tzinfo=UTC).astimezone(LOCAL)
+    second = datetime(2026, 11, 1, 6, 30, tzinfo=UTC).astimezone(LOCAL)
+    assert (first.hour, first.minute, first.fold) == (1, 30, 0)
+    assert (second.hour, second.minute, second.fold) == (1, 30, 1)
+    assert first.utcoffset() == timedelta(hours=-4) and second.utcoffset() == timedelta(hours=-5)
+    for moment in (first, second):  # each reads back as the moment it came from
+        assert moment.astimezone(UTC).astimezone(LOCAL) == moment
+        # (== across zones is False for any time in a repeated hour, by PEP 495)
+        assert moment.timestamp() == moment.astimezone(UTC).timestamp()
+    assert second.timestamp() - first.timestamp() == 3600
+    # It began at 02:00 on 8 March: 02:30 never happened on the clock.
+    skipped = datetime(2026, 3, 8, 2, 30, tzinfo=LOCAL)
+    assert skipped.utcoffset() == timedelta(hours=-5)  # fold 0: the offset before the change
+    assert skipped.replace(fold=1).utcoffset() == timedelta(hours=-4)
+
+
+def test_a_moment_before_1970_has_an_offset_too(new_york):
+    old = datetime(1965, 7, 1, 12, tzinfo=UTC).astimezone(LOCAL)
+    assert old.utcoffset() in (timedelta(hours=-4), timedelta(hours=-5))
+    assert old == datetime(1965, 7, 1, 12, tzinfo=UTC)
 
 
 def test_sessions_land_on_their_local_day_in_either_half_of_the_year(new_york):

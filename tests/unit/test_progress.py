@@ -216,3 +216,21 @@ def test_an_empty_report_is_well_formed():
     assert data["sessions"] == 0 and data["streak_days"] == 0
     assert data["overtime_minutes"] == {"average": 0.0, "moving_average": 0.0}
     assert data["phases"][0]["budget_minutes"] == pytest.approx(5.0)
+
+
+def test_every_figure_takes_a_one_shot_iterator_as_well_as_a_list():
+    entries = [entry(1, at(13)), entry(2, at(14), problem="kv", tags=("storage",))]
+    today = date(2026, 11, 14)
+    assert current_streak(iter(entries), today, UTC) == current_streak(entries, today, UTC) == 2
+    assert sessions_per_week(iter(entries), UTC) == sessions_per_week(entries, UTC)
+    assert phase_time_by_week(iter(entries), UTC) == phase_time_by_week(entries, UTC)
+    assert attempts_per_problem(iter(entries)) == attempts_per_problem(entries)
+    assert attempts_per_problem(entries) == (("chat", "Chat", 1), ("kv", "Kv", 1))
+    assert attempts_per_tag(iter(entries)) == (("storage", 1),)
+    assert score_series(iter(entries)) == score_series(entries)
+    assert overtime_trend(iter(entries)) == overtime_trend(entries)
+    flt = ProgressFilter(since=date(2026, 11, 14))
+    assert filter_entries(iter(entries), flt, UTC) == [entries[1]]
+    assert build_report(iter(entries), ProgressFilter(), today, UTC) == build_report(
+        entries, ProgressFilter(), today, UTC
+    )

@@ -37,6 +37,16 @@ def colour(index: int, alpha: int = 255) -> QColor:
     return c
 
 
+def tick_labels(low: float, high: float) -> list[str]:
+    """The longest labels a numeric axis over ``low``..``high`` may show: its ends, with as
+    many decimals as ticks a tenth of the range apart would need (as pyqtgraph writes them)."""
+    span = high - low
+    if not math.isfinite(span) or span <= 0:
+        return []
+    decimals = max(0, math.ceil(-math.log10(span / 10)))
+    return [f"{value:.{decimals}f}" for value in (low, high)]
+
+
 class Chart(QWidget):
     """A plot, its title, and buttons that export it."""
 
@@ -92,11 +102,21 @@ class Chart(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.plot, 1)
 
-    def fit_left_axis(self, labels: list[str], axis: pg.AxisItem | None = None) -> None:
-        """Make the left axis as wide as the widest of ``labels``."""
+    def fit_left_axis(self, labels: list[str], axis: pg.AxisItem | None = None) -> bool:
+        """Make the left axis as wide as the widest of ``labels``; True if it changed."""
         widest = max((self._metrics.horizontalAdvance(text) for text in labels), default=0)
+        width = math.ceil(widest) + 2
         axis = axis or self.item.getAxis("left")
-        axis.setStyle(autoExpandTextSpace=False, tickTextWidth=math.ceil(widest) + 2)
+        if axis.style.get("tickTextWidth") == width and not axis.style["autoExpandTextSpace"]:
+            return False
+        axis.setStyle(autoExpandTextSpace=False, tickTextWidth=width)
+        return True
+
+    def fit_left_axis_to_range(self) -> bool:
+        """Make the left axis as wide as the numbers of its current range need (at least
+        four digits' room); True if it changed."""
+        low, high = self.item.getViewBox().viewRange()[1]
+        return self.fit_left_axis(["8888", *tick_labels(low, high)])
 
     @property
     def item(self) -> pg.PlotItem:

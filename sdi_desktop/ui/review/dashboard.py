@@ -182,6 +182,8 @@ class ProgressDashboard(QDialog):
 
     def set_filter(self, flt: ProgressFilter) -> None:
         """Show the figures for ``flt`` (what the filter widgets do, in one refresh)."""
+        if flt == self.current_filter():
+            return
         widgets = (self.since, self.until, self.problem_filter, self.tag_filter)
         for widget in widgets:
             widget.blockSignals(True)
@@ -321,11 +323,13 @@ class ProgressDashboard(QDialog):
         for key in ("overtime", "weeks"):
             self.charts[key].item.enableAutoRange()
         self.charts["scores"].item.enableAutoRange(axis="x")
+        # Settle the layout (axis widths) and the ranges now: pyqtgraph would do it as it
+        # paints, then paint again (two or three paints per chart and change).
         for chart in self.charts.values():
-            # Settle the layout (axis widths) and the ranges now: pyqtgraph would do it as
-            # it paints, then paint again (two or three paints per chart and change).
-            chart.item.layout.activate()
-            chart.item.getViewBox().prepareForPaint()
+            _settle(chart)
+        for key in ("overtime", "phases", "weeks"):  # room for the numbers of the new range
+            if self.charts[key].fit_left_axis_to_range():
+                _settle(self.charts[key])
 
     def _fill_phases(self) -> None:
         weeks = self.report.phase_weeks
@@ -388,6 +392,11 @@ class ProgressDashboard(QDialog):
         bars = self.problem_bars if key == "problems" else self.tag_bars
         labels = [label for label, _n in self.shown_attempts[key]]
         return dict(zip(labels, list(bars.opts["width"]), strict=True))
+
+
+def _settle(chart: Chart) -> None:
+    chart.item.layout.activate()
+    chart.item.getViewBox().prepareForPaint()
 
 
 def _thin(line: pg.PlotDataItem, points: int) -> None:
