@@ -219,7 +219,7 @@ def test_the_axes_make_room_for_large_numbers(qtbot):
     dashboard.show()
     qtbot.waitExposed(dashboard)
     axis = dashboard.charts["overtime"].item.getAxis("left")
-    low, high = dashboard.charts["overtime"].item.getViewBox().viewRange()[1]
+    _low, high = dashboard.charts["overtime"].item.getViewBox().viewRange()[1]
     assert high > 15_000
     needed = QFontMetricsF(QApplication.font()).horizontalAdvance(f"{high:.0f}")
     assert axis.style["tickTextWidth"] >= needed
