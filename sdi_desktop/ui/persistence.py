@@ -275,10 +275,10 @@ class Persistence(QObject):
     def show_review(self, record) -> None:
         from sdi_desktop.ui.review_banner import ReviewBanner
 
+        if self.review is not None:  # one banner: the previous session's goes first
+            self.review.leave()
+            self.review = None
         if record is None:
-            if self.review is not None:
-                self.review.leave()
-                self.review = None
             return
         self.review = ReviewBanner(self.window, record, self, self.binding)
         self.review.continued.connect(self._continue_editing)

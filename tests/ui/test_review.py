@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from sdi_desktop.domain.clock import format_duration
 from sdi_desktop.domain.formats import standard
@@ -167,3 +167,27 @@ def test_compare_from_the_library_pairs_a_session_with_its_previous_attempt(
     assert dialog.records[1].id == latest.id
     expected = earlier[-1].id if earlier else sessions[-2].id
     assert dialog.records[0].id == expected
+
+
+def test_one_review_banner_at_a_time_and_none_for_a_new_session(open_app, qtbot, tmp_path):
+    """Opening finished sessions one after another (from the dashboard, say) showed a
+    banner per session, stacked, and a new session kept one."""
+    from sdi_desktop.demo_data import seed_demo
+    from sdi_desktop.storage.store import Store
+
+    data = tmp_path / "demo"
+    with Store.open(data) as store:
+        seed_demo(store, 3)
+        first, second, third = (s.id for s in store.sessions.list())
+    window = open_app(data)
+
+    def banners():
+        return [w for w in window.findChildren(QWidget, "reviewBanner") if w.isVisibleTo(window)]
+
+    for session_id in (first, second, third):
+        assert window.persistence.open_session(session_id)
+        qtbot.wait(10)  # the replaced banners' deferred deletes
+        assert len(banners()) == 1
+    window.start_session("Fresh", standard())
+    qtbot.wait(10)
+    assert banners() == [] and window.persistence.review is None
