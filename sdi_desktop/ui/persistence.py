@@ -50,6 +50,7 @@ class Persistence(QObject):
         window.aboutToReplaceSession.connect(self._before_replace)
         window.sessionFinished.connect(self._on_finished)
         self.rubric = None
+        window.themes.on_change(lambda _colors: self.refresh_dashboard())
         self._add_actions()
 
     # -- opening -------------------------------------------------------------------------------
@@ -203,6 +204,7 @@ class Persistence(QObject):
             # finished means read-only until "Continue editing"
             if self.review is None:
                 self.show_review(self.store.sessions.get(session_id))
+            self.refresh_dashboard()
             self.show_assessment(session_id)
 
     # -- self-assessment ----------------------------------------------------------------------
@@ -240,6 +242,7 @@ class Persistence(QObject):
             self._warn("The self-assessment was not saved", str(exc))
             return
         self.window.statusBar().showMessage("Self-assessment saved.", 5000)
+        self.refresh_dashboard()
 
     def save_now(self) -> None:
         if self.autosaver is None:
@@ -340,16 +343,33 @@ class Persistence(QObject):
         dialog = build_dashboard(
             self.store, self.data_dir, self.window.themes.colors.dark, self.problem_library()
         )
-        dialog.setParent(self.window, dialog.windowFlags())
+        # A window of its own, not a dialog kept above the main window: a clicked point
+        # opens its session there, and the main window must be able to come to the front.
         if previous is not None:
             dialog.restoreGeometry(geometry)
             dialog.set_filter(shown)
+        else:
+            frame = dialog.frameGeometry()
+            frame.moveCenter(self.window.frameGeometry().center())
+            dialog.move(frame.topLeft())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sessionActivated.connect(self.open_session)
+        dialog.sessionActivated.connect(self._open_from_dashboard)
+        dialog.reloadRequested.connect(self.open_dashboard)
         dialog.destroyed.connect(lambda: self._dashboard_gone(dialog))
         self.dashboard = dialog
         dialog.show()
         return dialog
+
+    def _open_from_dashboard(self, session_id: int) -> None:
+        if self.open_session(session_id):
+            self.window.raise_()
+            self.window.activateWindow()
+
+    def refresh_dashboard(self) -> None:
+        """Read the sessions again if the dashboard is open (a session was finished or
+        assessed, or the theme changed): same filters, same place."""
+        if self.dashboard is not None and self.dashboard.isVisible():
+            self.open_dashboard()
 
     def _dashboard_gone(self, dialog) -> None:
         """Let go of a closed dashboard (its 10,000 entries with it)."""

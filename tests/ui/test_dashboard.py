@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from sdi_desktop.demo_data import seed_demo
+from sdi_desktop.domain.formats import standard
 from sdi_desktop.domain.progress import ProgressFilter, week_start
 from sdi_desktop.domain.rubric import COMPETENCIES
 from sdi_desktop.storage.store import Store
@@ -61,7 +63,8 @@ def test_each_chart_shows_the_stored_figures(open_app, demo_dir, qtbot):
     weeks = Counter(week_start(s.started_at.astimezone(tz).date()) for s in sessions)
     per_week = dashboard.plot_data("weeks")["sessions"]
     assert sum(per_week) == 50 and max(per_week) == max(weeks.values())
-    assert len(per_week) == (max(weeks) - min(weeks)).days // 7 + 1
+    assert len(per_week) == len(weeks)  # a bar per week with sessions; none for empty ones
+    assert len(dashboard.report.weeks) == (max(weeks) - min(weeks)).days // 7 + 1
 
     phases = dashboard.plot_data("phases")
     assert list(phases) == ["scope", "high_level", "deep_dive", "wrap_up"]
@@ -102,10 +105,30 @@ def test_filters_change_every_chart(open_app, demo_dir, qtbot):
     dashboard.set_filter(ProgressFilter(tag="mock"))
     assert all("mock" in e.tags for e in dashboard.report.entries)
     assert dashboard.problem_filter.currentIndex() == 0
-    long_ago = datetime(2001, 1, 1).date()
-    dashboard.set_filter(ProgressFilter(since=long_ago, until=long_ago))
+    dashboard.set_filter(ProgressFilter())
+    never = next(tag for tag, attempts in dashboard.report.tags if attempts == 0)
+    dashboard.set_filter(ProgressFilter(tag=never))
     assert dashboard.report.entries == ()
     assert dashboard.empty_label.isVisibleTo(dashboard)
+
+
+def test_dates_are_typed_or_stepped_within_the_sessions_range(open_app, demo_dir, qtbot):
+    _window, dashboard = open_dashboard(open_app, demo_dir, qtbot)
+    first_day = dashboard.report.entries[0].started_at.astimezone(dashboard.tz).date()
+    assert dashboard.since.date().toPython() == first_day
+    assert dashboard.until.date().toPython() == dashboard.today
+    dashboard.until.setFocus()
+    qtbot.keyClick(dashboard.until, Qt.Key.Key_Up)  # past today: stays today, no limit
+    assert dashboard.current_filter() == ProgressFilter() and len(dashboard.report.entries) == 50
+    dashboard.since.setFocus()
+    qtbot.keyClick(dashboard.since, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dashboard.since, "2026-10-01")
+    qtbot.keyClick(dashboard.since, Qt.Key.Key_Return)
+    assert dashboard.current_filter().since == datetime(2026, 10, 1).date()
+    shown = dashboard.report.entries
+    assert 0 < len(shown) < 50
+    assert all(e.started_at.astimezone(dashboard.tz).date() >= first_day for e in shown)
+    assert all(e.started_at.astimezone(dashboard.tz).month >= 10 for e in shown)
 
 
 def test_each_chart_exports_png_and_svg(open_app, demo_dir, qtbot, tmp_path):
@@ -139,8 +162,17 @@ def test_hover_names_the_session_and_a_click_opens_it(open_app, demo_dir, qtbot)
     assert window.persistence.review is not None  # a finished session opens for review
 
 
+def open_dashboards() -> list:
+    from PySide6.QtWidgets import QApplication
+
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "progressDashboard" and w.isVisible()
+    ]
+
+
 def test_opening_again_replaces_the_dashboard_and_closing_lets_it_go(open_app, demo_dir, qtbot):
-    from PySide6.QtWidgets import QDialog
     from shiboken6 import isValid
 
     window, first = open_dashboard(open_app, demo_dir, qtbot)
@@ -150,12 +182,38 @@ def test_opening_again_replaces_the_dashboard_and_closing_lets_it_go(open_app, d
     qtbot.waitUntil(lambda: not isValid(first), timeout=2000)  # deleted, not just hidden
     assert first.entries == [] and first.report is None  # its sessions let go at once
     assert second.isVisible() and window.persistence.dashboard is second
-    assert window.findChildren(QDialog, "progressDashboard") == [second]
+    assert open_dashboards() == [second]
     assert second.current_filter() == ProgressFilter(tag=tag)  # the filters the user chose
     assert second.report.entries and all(tag in e.tags for e in second.report.entries)
-    second.close()
-    qtbot.waitUntil(lambda: not isValid(second), timeout=2000)
-    assert window.persistence.dashboard is None
+    second.reloadRequested.emit()  # Ctrl+Shift+P or F5 in the dashboard: fresh figures
+    third = window.persistence.dashboard
+    assert third is not second and open_dashboards() == [third]
+    assert third.current_filter() == ProgressFilter(tag=tag)
+    third.close()
+    qtbot.waitUntil(lambda: not isValid(third), timeout=2000)
+    assert window.persistence.dashboard is None and open_dashboards() == []
+
+
+def test_a_clicked_point_brings_the_main_window_forward(open_app, demo_dir, qtbot):
+    window, dashboard = open_dashboard(open_app, demo_dir, qtbot)
+    assert dashboard.parentWidget() is None  # its own window, not kept above the main one
+    entry = dashboard.report.entries[-2]
+    dashboard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dashboard, timeout=2000)
+    dashboard.sessionActivated.emit(entry.id)
+    assert window.persistence.binding.record_id == entry.id
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+
+
+def test_finishing_a_session_refreshes_an_open_dashboard(open_app, demo_dir, qtbot):
+    window, dashboard = open_dashboard(open_app, demo_dir, qtbot)
+    before = len(dashboard.report.entries)
+    window.start_session("One more", standard())
+    window.session.clock.start()
+    window.finish_session()
+    qtbot.waitUntil(lambda: window.persistence.rubric is not None)
+    fresh = window.persistence.dashboard
+    assert fresh is not dashboard and len(fresh.report.entries) == before + 1
 
 
 def test_the_dashboard_closes_with_the_main_window(open_app, demo_dir, qtbot):
@@ -223,3 +281,41 @@ def test_the_axes_make_room_for_large_numbers(qtbot):
     assert high > 15_000
     needed = QFontMetricsF(QApplication.font()).horizontalAdvance(f"{high:.0f}")
     assert axis.style["tickTextWidth"] >= needed
+
+
+def test_the_budget_line_leaves_weeks_without_sessions_blank(qtbot):
+    import math
+
+    from sdi_desktop.domain.progress import ProgressEntry
+    from sdi_desktop.ui.review.dashboard import ProgressDashboard
+
+    budgets = (300.0, 1200.0, 900.0, 300.0)
+    days = (2, 23)  # three weeks apart: two weeks without a session between them
+    entries = [
+        ProgressEntry(i, f"S{i}", "chat", "Chat", END.replace(day=d), budgets, budgets)
+        for i, d in enumerate(days)
+    ]
+    dashboard = ProgressDashboard(entries, {"chat": "Chat"}, [], END.date(), UTC)
+    qtbot.addWidget(dashboard)
+    _x, steps = dashboard.budget_line.getData()
+    assert [round(v) for v in steps if not math.isnan(v)] == [45, 45]
+    assert sum(1 for v in steps if math.isnan(v)) == 1  # the gap
+    assert dashboard.plot_data("weeks")["sessions"] == [1, 1]  # no bars for empty weeks
+    assert len(dashboard.report.weeks) == 4
+
+
+def test_a_smaller_window_shows_fewer_attempt_rows_than_would_overlap(demo_dir, qtbot):
+    from sdi_desktop.ui.persistence import build_dashboard
+
+    with Store.open(demo_dir) as store:
+        dashboard = build_dashboard(store, demo_dir, dark=False)
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    qtbot.waitExposed(dashboard)
+    assert len(dashboard.plot_data("problems")) == 16
+    dashboard.resize(1300, 700)
+    qtbot.waitUntil(lambda: len(dashboard.plot_data("problems")) < 16)
+    rows = len(dashboard.plot_data("problems"))
+    plot = dashboard.charts["problems"].plot
+    assert rows >= 6 and rows * dashboard.fontMetrics().height() * 0.95 <= plot.height()
+    assert "6 most" in dashboard.charts["problems"].title.text() or rows % 2 == 0

@@ -77,6 +77,10 @@ class Chart(QWidget):
         self.plot = pg.PlotWidget(background=theme["background"], axisItems=axes, enableMenu=False)
         self.plot.setObjectName(f"plot_{key}")
         item = self.plot.getPlotItem()
+        # Read-only charts: the wheel and drags do not zoom or pan (it was easy to lose a
+        # chart that way, with only a tiny "A" button to bring it back).
+        item.setMouseEnabled(x=False, y=False)
+        item.hideButtons()
         if grid:  # grid lines cost about 10 ms of painting per chart: only where they help
             item.showGrid(x=False, y=True, alpha=theme["grid"] / 255)
         self.title = QLabel(title)
@@ -90,6 +94,7 @@ class Chart(QWidget):
             button.setObjectName(f"export_{key}_{fmt}")
             button.setToolTip(f"Save this chart as {fmt.upper()}")
             button.setFlat(True)
+            button.setAutoDefault(False)  # Enter in a date field must not open a save dialog
             button.clicked.connect(lambda _c=False, f=fmt: self._ask_and_export(f))
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)

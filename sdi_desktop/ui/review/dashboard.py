@@ -19,6 +19,7 @@ from datetime import date, tzinfo
 
 import pyqtgraph as pg
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -59,6 +60,7 @@ def short_title(title: str) -> str:
 
 class ProgressDashboard(QDialog):
     sessionActivated = Signal(int)  # a point was clicked: open this session
+    reloadRequested = Signal()  # Ctrl+Shift+P or F5 here: read the sessions again
 
     def __init__(
         self,
@@ -81,6 +83,8 @@ class ProgressDashboard(QDialog):
         self.tz = tz
         self.dark = dark
         self.report = None
+        self._shown_rows = 0
+        self._label_height = QFontMetricsF(self.font()).height()
         self._days = date_cache(tz)
         self._reports: dict[ProgressFilter, object] = {}
         self.shown_attempts: dict[str, list[tuple[str, int]]] = {}
@@ -99,19 +103,21 @@ class ProgressDashboard(QDialog):
         grid.setSpacing(6)
         for index, (key, _title) in enumerate(CHARTS):
             grid.addWidget(self.charts[key], index // 2, index % 2)
-        self.empty_label = QLabel(
-            "No sessions match these filters. Practise a session, or widen the filters."
-        )
-        self.empty_label.setObjectName("dashboardEmpty")
-        self.empty_label.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(self.filter_bar)
-        layout.addWidget(self.empty_label)
         layout.addLayout(grid, 1)
         self._build_items()
-        self.resize(1500, 980)
+        self._fit_to_screen()
         self.refresh()
         self._connect_filters()
+        for keys in ("Ctrl+Shift+P", "F5"):  # the menu's shortcut works here too: fresh figures
+            QShortcut(QKeySequence(keys), self, self.reloadRequested.emit)
+
+    def _fit_to_screen(self) -> None:
+        """1500 x 980, or less on a smaller screen (a 1366 x 768 laptop shows it whole)."""
+        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        self.resize(min(1500, area.width() - 40), min(980, area.height() - 60))
 
     def release(self) -> None:
         """Drop the sessions and figures now (called once the dashboard is gone): pyqtgraph's
@@ -126,20 +132,31 @@ class ProgressDashboard(QDialog):
     def _build_filters(self, everything) -> None:
         """The filter bar; its problems and tags are those of ``everything`` (the report
         without filters: the library's and every practised one)."""
+        # They show the first session's day and today: "from the start" and "up to now",
+        # which is what a date at or beyond either end means. Any date can be typed,
+        # stepped or picked in a calendar that opens on the month shown.
+        self.first_day = self.today
+        if everything.entries:
+            self.first_day = min(
+                everything.entries[0].started_at.astimezone(self.tz).date(), self.today
+            )
         self.since = QDateEdit()
         self.since.setObjectName("dashboardSince")
         self.until = QDateEdit()
         self.until.setObjectName("dashboardUntil")
-        for edit, text in ((self.since, "any date"), (self.until, "today")):
+        for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setSpecialValueText(text)
-            edit.setMinimumDate(QDate(2000, 1, 1))
-            edit.setDate(edit.minimumDate())
+            edit.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+            edit.setKeyboardTracking(False)  # a typed date counts once it is whole
+        self.since.setDate(QDate(self.first_day))
+        self.until.setDate(QDate(self.today))
+        self.since.setToolTip("Sessions from this day on (the first day: from the start)")
+        self.until.setToolTip("Sessions up to this day (today: up to now)")
         self.problem_filter = QComboBox()
         self.problem_filter.setObjectName("dashboardProblem")
         self.problem_filter.addItem("All problems", None)
-        for pid, title, _n in sorted(everything.problems, key=lambda row: row[1].lower()):
+        for pid, title, _n in sorted(everything.problems, key=lambda r: short_title(r[1]).lower()):
             self.problem_filter.addItem(title, pid)
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("dashboardTag")
@@ -148,6 +165,11 @@ class ProgressDashboard(QDialog):
             self.tag_filter.addItem(tag, tag)
         self.summary = QLabel()
         self.summary.setObjectName("dashboardSummary")
+        self.empty_label = QLabel(
+            "No sessions match these filters. Practise a session, or widen the filters."
+        )
+        self.empty_label.setObjectName("dashboardEmpty")
+        self.empty_label.hide()
         bar = QHBoxLayout()
         for label, widget in (
             ("From", self.since),
@@ -158,6 +180,7 @@ class ProgressDashboard(QDialog):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.empty_label)  # in the bar, so that the charts never move
         bar.addWidget(self.summary)
         self.filter_bar = bar
 
@@ -168,14 +191,10 @@ class ProgressDashboard(QDialog):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
 
     def current_filter(self) -> ProgressFilter:
-        def day(edit: QDateEdit) -> date | None:
-            if edit.date() == edit.minimumDate():
-                return None
-            return edit.date().toPython()
-
+        since, until = self.since.date().toPython(), self.until.date().toPython()
         return ProgressFilter(
-            since=day(self.since),
-            until=day(self.until),
+            since=None if since <= self.first_day else since,
+            until=None if until >= self.today else until,
             problem_id=self.problem_filter.currentData(),
             tag=self.tag_filter.currentData(),
         )
@@ -188,8 +207,8 @@ class ProgressDashboard(QDialog):
         for widget in widgets:
             widget.blockSignals(True)
         try:
-            for edit, value in ((self.since, flt.since), (self.until, flt.until)):
-                edit.setDate(QDate(value) if value else edit.minimumDate())
+            self.since.setDate(QDate(flt.since or self.first_day))
+            self.until.setDate(QDate(flt.until or self.today))
             for combo, value in ((self.problem_filter, flt.problem_id), (self.tag_filter, flt.tag)):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
         finally:
@@ -205,7 +224,7 @@ class ProgressDashboard(QDialog):
         legend = c["scores"].item.addLegend(offset=(8, 4), colCount=3)
         legend.setLabelTextColor(pg.mkColor(c["scores"].item.getAxis("left").textPen().color()))
         for index, competency in enumerate(COMPETENCIES):
-            points = self._scatter(colour(index, 150), size=6)
+            points = self._scatter(colour(index, 150), 6, f"{competency.title}: {{:g}} of 4")
             c["scores"].item.addItem(points)
             line = c["scores"].item.plot(pen=pg.mkPen(colour(index), width=2.5))
             legend.addItem(line, competency.title)
@@ -214,7 +233,7 @@ class ProgressDashboard(QDialog):
         c["scores"].item.setYRange(0.8, 5.0, padding=0)  # room for the legend above 4
         c["scores"].item.getAxis("left").setTicks([[(v, str(v)) for v in (1, 2, 3, 4)]])
 
-        self.overtime_points = self._scatter(colour(5, 170), size=7)
+        self.overtime_points = self._scatter(colour(5, 170), 7, "{:.1f} minutes over budget")
         c["overtime"].item.addItem(self.overtime_points)
         self.overtime_line = c["overtime"].item.plot(pen=pg.mkPen(colour(0), width=2.5))
         c["overtime"].item.setLabel("left", "minutes")
@@ -241,26 +260,27 @@ class ProgressDashboard(QDialog):
             c[key].item.invertY(True)
             c[key].item.setLabel("bottom", "attempts")
 
-    def _scatter(self, brush, size: int) -> pg.ScatterPlotItem:
+    def _scatter(self, brush, size: int, value_text: str) -> pg.ScatterPlotItem:
         points = pg.ScatterPlotItem(
             size=size,
             pen=None,
             brush=brush,
             hoverable=True,
             hoverSize=size + 4,
-            tip=lambda x, y, data: self.point_tip(data, y),
+            tip=lambda x, y, data: self.point_tip(data, value_text.format(y)),
         )
         points.sigClicked.connect(self._points_clicked)
         return points
 
-    def point_tip(self, session_id: int, value: float | None = None) -> str:
-        """What hovering a point says: the session's title and date."""
+    def point_tip(self, session_id: int, value: str = "") -> str:
+        """What hovering a point says: the session's title and date, and ``value`` (what
+        the point shows, in words)."""
         entry = self.report.entry(session_id) if self.report else None
         if entry is None:
             return ""
         when = entry.started_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
-        extra = f" — {value:g}" if value is not None else ""
-        return f"{entry.title} ({when}){extra}\nClick to open"
+        shown = f"\n{value}" if value else ""
+        return f"{entry.title} ({when}){shown}\nClick to open"
 
     def _points_clicked(self, _item, points, *_event) -> None:
         if len(points):
@@ -284,8 +304,9 @@ class ProgressDashboard(QDialog):
     def refresh(self) -> None:
         self.report = report = self._report(self.current_filter())
         self.empty_label.setVisible(not report.entries)
+        count = len(report.entries)
         self.summary.setText(
-            f"{len(report.entries)} sessions · current streak: {report.streak} "
+            f"{count} session{'s' if count != 1 else ''} · current streak: {report.streak} "
             f"day{'s' if report.streak != 1 else ''}"
         )
         show_points = len(report.entries) <= POINT_LIMIT
@@ -308,18 +329,18 @@ class ProgressDashboard(QDialog):
         _thin(self.overtime_line, len(trend.times))
         self.overtime_line.setData(trend.times, trend.moving)
         self._fill_phases()
-        weeks = report.weeks
+        practised = [(w, n) for w, n in report.weeks if n]  # an empty week: no bar, not a line
         self.week_bars.setOpts(
-            x=[_week_middle(w) for w, _ in weeks], height=[n for _, n in weeks], width=WEEK * 0.7
+            x=[_week_middle(w) for w, _ in practised],
+            height=[n for _, n in practised],
+            width=WEEK * 0.7,
         )
+        _whole_number_ticks(self.charts["weeks"].item.getAxis("left"), practised)
         self.charts["weeks"].title.setText(
             f"Sessions per week · current streak: {report.streak} "
             f"day{'s' if report.streak != 1 else ''}"
         )
-        self._fill_attempts(
-            "problems", self.problem_bars, [(short_title(t), n) for _i, t, n in report.problems]
-        )
-        self._fill_attempts("tags", self.tag_bars, list(report.tags))
+        self._fill_all_attempts()
         for key in ("overtime", "weeks"):
             self.charts[key].item.enableAutoRange()
         self.charts["scores"].item.enableAutoRange(axis="x")
@@ -341,25 +362,57 @@ class ProgressDashboard(QDialog):
             base = [b + h for b, h in zip(base, heights, strict=True)]
         item = self.charts["phases"].item
         if weeks:
-            edges = [x - WEEK / 2 for x in xs] + [xs[-1] + WEEK / 2]
-            budgets = [sum(w.budgets) / 60 for w in weeks]
-            self.budget_line.setData(edges, budgets)
+            # A step per week with sessions; weeks without any get a gap, not the last step.
+            edges, steps = [xs[0] - WEEK / 2], []
+            for x, week in zip(xs, weeks, strict=True):
+                if x - WEEK / 2 > edges[-1] + 1:  # weeks were skipped: a blank step
+                    steps.append(float("nan"))
+                    edges.append(x - WEEK / 2)
+                steps.append(sum(week.budgets) / 60)
+                edges.append(x + WEEK / 2)
+            self.budget_line.setData(edges, steps, connect="finite")
             item.setXRange(edges[0], edges[-1], padding=0.02)
-            item.setYRange(0, max([*base, *budgets]) * 1.3, padding=0)  # room for the legend
+            top = max([*base, *(v for v in steps if v == v)])
+            item.setYRange(0, top * 1.3, padding=0)  # room for the legend
         else:
             self.budget_line.setData([], [])
+
+    def attempt_rows(self) -> int:
+        """How many rows an attempts chart shows: as many labels as fit one above the other
+        (at most ATTEMPT_ROWS, at least six)."""
+        plot = self.charts["problems"].plot
+        height = plot.height() if plot.isVisible() else (self.height() - 60) // 3 - 30
+        fit = int((height - 38) / (self._label_height * 0.95))
+        return max(6, min(ATTEMPT_ROWS, fit - fit % 2))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.report is not None and self.attempt_rows() != self._shown_rows:
+            self._fill_all_attempts()
+            for key in ("problems", "tags"):
+                _settle(self.charts[key])
+
+    def _fill_all_attempts(self) -> None:
+        report = self.report
+        self._shown_rows = self.attempt_rows()
+        self._fill_attempts(
+            "problems", self.problem_bars, [(short_title(t), n) for _i, t, n in report.problems]
+        )
+        self._fill_attempts("tags", self.tag_bars, list(report.tags))
 
     def _fill_attempts(self, key: str, bars: pg.BarGraphItem, rows: list[tuple[str, int]]):
         """Every row if they fit; else the most and the least practised, the middle left out
         (what is avoided matters as much as what is practised)."""
         title = CHART_TITLES[key]
-        if len(rows) > ATTEMPT_ROWS:
-            half = ATTEMPT_ROWS // 2
+        limit = self.attempt_rows()
+        if len(rows) > limit:
+            half = limit // 2
             title += f" · {half} most and {half} least practised of {len(rows)}"
             rows = rows[:half] + rows[-half:]
         self.charts[key].title.setText(title)
         self.shown_attempts[key] = rows
         bars.setOpts(x0=[0] * len(rows), y=list(range(len(rows))), width=[n for _, n in rows])
+        _whole_number_ticks(self.charts[key].item.getAxis("bottom"), rows)
         axis = self.charts[key].item.getAxis("left")
         axis.setTicks([[(i, label) for i, (label, _n) in enumerate(rows)]])
         self.charts[key].fit_left_axis([label for label, _n in rows])
@@ -392,6 +445,16 @@ class ProgressDashboard(QDialog):
         bars = self.problem_bars if key == "problems" else self.tag_bars
         labels = [label for label, _n in self.shown_attempts[key]]
         return dict(zip(labels, list(bars.opts["width"]), strict=True))
+
+
+def _whole_number_ticks(axis: pg.AxisItem, rows) -> None:
+    """Counts: a tick per whole number while they are small (pyqtgraph would write 0.5
+    steps), pyqtgraph's own choice beyond."""
+    most = max((n for _label, n in rows), default=0)
+    if most <= 10:
+        axis.setTickSpacing(major=1, minor=1)
+    else:
+        axis.setTickSpacing()
 
 
 def _settle(chart: Chart) -> None:
