@@ -70,6 +70,8 @@ def _words(document: QTextDocument) -> list[tuple]:
 # was taken for a code fence, and the underline after it was lost.
 @example([("``", False, False, False, False, 0, 2), ("<", False, False, False, True, 1, 2)])
 @example([("``", False, False, False, False, 0, 2), ("0", False, False, True, True, 1, 2)])
+# and "<00:>" in link text, read back as an autolink
+@example([("0", False, False, False, False, 0, 0), ("<00:>", False, False, False, False, 1, 0)])
 def test_inline_formatting_survives_writing_and_reading(qapp, runs):
     document = _document(runs)
     written = document_to_markdown(document)

@@ -27,7 +27,9 @@ from sdi_desktop.ui.notes.blocks import (
 _LEADING_SYNTAX = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|\d{1,9}(?=[.)](?:\s|$)))")
 _RULE_LINE = re.compile(r"^\s*([-=_*])(\s*\1)*\s*$")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+# "<" could open raw HTML or an autolink (md4c reads "<00:>" as one, though CommonMark
+# wants a letter first): escaped unless a space follows ("x < 5" stays as it is).
+_HTML_START = re.compile(r"<(?=\S)")
 
 
 def escape_text(text: str, in_table: bool = False, tildes: bool = True) -> str:
