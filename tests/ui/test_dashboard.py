@@ -138,6 +138,8 @@ def test_each_chart_exports_png_and_svg(open_app, demo_dir, qtbot, tmp_path):
         svg = chart.export(tmp_path / f"{key}.svg")
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert b"<svg" in svg.read_bytes()[:2000]
+        words = chart.title.text().split(" · ")[0].split()[:3]  # the title goes with it
+        assert " ".join(words).encode() in svg.read_bytes(), key
 
 
 def test_hover_names_the_session_and_a_click_opens_it(open_app, demo_dir, qtbot):

@@ -59,6 +59,7 @@ class Chart(QWidget):
         self.key = key
         self.setObjectName(f"chart_{key}")
         theme = DARK if dark else LIGHT
+        self._foreground = theme["foreground"]
         pen = pg.mkPen(theme["foreground"])
         bottom = pg.DateAxisItem if time_axis else pg.AxisItem
         axes = {  # coloured as they are made: each later change re-lays their labels out
@@ -130,12 +131,19 @@ class Chart(QWidget):
     def export(self, path: str | Path) -> Path:
         """Write the plot as PNG or SVG (by the file's suffix)."""
         path = Path(path)
-        if path.suffix.lower() == ".svg":
-            SVGExporter(self.item).export(str(path))
-        else:
-            exporter = ImageExporter(self.item)
-            exporter.parameters()["width"] = max(800, self.plot.width() * 2)
-            exporter.export(str(path))
+        # A saved chart says what it shows.
+        self.item.setTitle(self.title.text(), color=self._foreground, bold=True)
+        self.item.layout.activate()
+        try:
+            if path.suffix.lower() == ".svg":
+                SVGExporter(self.item).export(str(path))
+            else:
+                exporter = ImageExporter(self.item)
+                exporter.parameters()["width"] = max(800, self.plot.width() * 2)
+                exporter.export(str(path))
+        finally:
+            self.item.setTitle(None)
+            self.item.layout.activate()
         self.exported.emit(str(path))
         return path
 

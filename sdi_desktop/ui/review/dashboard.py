@@ -348,9 +348,28 @@ class ProgressDashboard(QDialog):
         # paints, then paint again (two or three paints per chart and change).
         for chart in self.charts.values():
             _settle(chart)
+        for key in ("scores", "overtime", "weeks"):
+            if self._widen_time_range(key):
+                _settle(self.charts[key])
+        # Minutes over budget are never negative, and 2 minutes is no cause for alarm: the
+        # axis starts at 0, however close together the values are.
+        _low, high = self.charts["overtime"].item.getViewBox().viewRange()[1]
+        self.charts["overtime"].item.setYRange(0, max(high, 1.0), padding=0)
+        _settle(self.charts["overtime"])
         for key in ("overtime", "phases", "weeks"):  # room for the numbers of the new range
             if self.charts[key].fit_left_axis_to_range():
                 _settle(self.charts[key])
+
+    def _widen_time_range(self, key: str) -> bool:
+        """At least three weeks across: one session (or one week) would otherwise fill the
+        whole chart, with hours on the date axis."""
+        item = self.charts[key].item
+        (start, end), _ = item.getViewBox().viewRange()
+        if end - start >= 3 * WEEK:
+            return False
+        middle = (start + end) / 2
+        item.setXRange(middle - 1.5 * WEEK, middle + 1.5 * WEEK, padding=0)
+        return True
 
     def _fill_phases(self) -> None:
         weeks = self.report.phase_weeks
@@ -371,7 +390,8 @@ class ProgressDashboard(QDialog):
                 steps.append(sum(week.budgets) / 60)
                 edges.append(x + WEEK / 2)
             self.budget_line.setData(edges, steps, connect="finite")
-            item.setXRange(edges[0], edges[-1], padding=0.02)
+            middle, half = (edges[0] + edges[-1]) / 2, max(edges[-1] - edges[0], 3 * WEEK) / 2
+            item.setXRange(middle - half, middle + half, padding=0.02)
             top = max([*base, *(v for v in steps if v == v)])
             item.setYRange(0, top * 1.3, padding=0)  # room for the legend
         else:
