@@ -354,7 +354,8 @@ class ProgressDashboard(QDialog):
         # Minutes over budget are never negative, and 2 minutes is no cause for alarm: the
         # axis starts at 0, however close together the values are.
         _low, high = self.charts["overtime"].item.getViewBox().viewRange()[1]
-        self.charts["overtime"].item.setYRange(0, max(high, 1.0), padding=0)
+        top = max(high, 1.0)  # (a little below 0, so that points at 0 show whole)
+        self.charts["overtime"].item.setYRange(-0.04 * top, top, padding=0)
         _settle(self.charts["overtime"])
         for key in ("overtime", "phases", "weeks"):  # room for the numbers of the new range
             if self.charts[key].fit_left_axis_to_range():
