@@ -439,7 +439,8 @@ class ProgressDashboard(QDialog):
         self.charts[key].fit_left_axis([label for label, _n in rows])
         item = self.charts[key].item
         item.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
-        item.setXRange(0, max([n for _, n in rows] + [1]) * 1.05, padding=0)
+        most = max([n for _, n in rows] + [1])
+        item.setXRange(-0.01 * most, most * 1.05, padding=0)  # (a hair below 0: its tick shows)
 
     # -- for tests and the screenshot ---------------------------------------------------------
     def plot_data(self, key: str) -> dict:
