@@ -133,9 +133,15 @@ def test_dates_are_typed_or_stepped_within_the_sessions_range(open_app, demo_dir
 
 def test_each_chart_exports_png_and_svg(open_app, demo_dir, qtbot, tmp_path):
     _window, dashboard = open_dashboard(open_app, demo_dir, qtbot)
+    dashboard.resize(1000, 700)  # titles longer than a chart is wide
+    qtbot.wait(50)
     for key, chart in dashboard.charts.items():
+        view = chart.item.getViewBox()
+        width, height = view.width(), view.height()
         png = chart.export(tmp_path / f"{key}.png")
         svg = chart.export(tmp_path / f"{key}.svg")
+        on_screen = (view.width(), view.height())
+        assert on_screen == pytest.approx((width, height), abs=1), key  # as it was
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert b"<svg" in svg.read_bytes()[:2000]
         words = chart.title.text().split(" · ")[0].split()[:3]  # the title goes with it

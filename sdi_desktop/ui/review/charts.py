@@ -142,7 +142,11 @@ class Chart(QWidget):
                 exporter.parameters()["width"] = max(800, self.plot.width() * 2)
                 exporter.export(str(path))
         finally:
+            # A long title widened the plot past its view for the export: the label goes
+            # back to empty (hidden, it would still hold that width) and the plot to the view.
+            self.item.titleLabel.setText("")
             self.item.setTitle(None)
+            self.item.setGeometry(self.plot.range)
             self.item.layout.activate()
         self.exported.emit(str(path))
         return path
