@@ -327,3 +327,33 @@ def test_a_smaller_window_shows_fewer_attempt_rows_than_would_overlap(demo_dir, 
     plot = dashboard.charts["problems"].plot
     assert rows >= 6 and rows * dashboard.fontMetrics().height() * 0.95 <= plot.height()
     assert "6 most" in dashboard.charts["problems"].title.text() or rows % 2 == 0
+
+
+def test_the_same_filter_gives_the_same_ranges_before_and_after_showing(qtbot):
+    """Reopening applies the filter before the window shows; a filter change, after."""
+    from sdi_desktop.domain.progress import ProgressEntry
+    from sdi_desktop.ui.review.dashboard import ProgressDashboard
+
+    budgets = (300.0, 1200.0, 900.0, 300.0)
+    entries = [
+        ProgressEntry(i, f"S{i}", pid, pid.title(), END.replace(day=d), budgets, budgets)
+        for i, (pid, d) in enumerate([("chat", 2), ("kv", 9), ("kv", 16)])
+    ]
+    one = ProgressFilter(problem_id="chat")
+
+    def ranges(filter_first: bool) -> dict:
+        dashboard = ProgressDashboard(entries, {}, [], END.date(), UTC)
+        qtbot.addWidget(dashboard)
+        if filter_first:
+            dashboard.set_filter(one)
+        dashboard.show()
+        qtbot.waitExposed(dashboard)
+        dashboard.set_filter(one)
+        qtbot.wait(20)
+        return {k: c.item.getViewBox().viewRange() for k, c in dashboard.charts.items()}
+
+    before, after = ranges(True), ranges(False)
+    for key in ("scores", "overtime", "weeks", "phases"):
+        for axis in (0, 1):
+            low, high = after[key][axis]
+            assert before[key][axis] == pytest.approx([low, high], abs=0.02 * (high - low)), key

@@ -341,6 +341,15 @@ class ProgressDashboard(QDialog):
             f"day{'s' if report.streak != 1 else ''}"
         )
         self._fill_all_attempts()
+        self._fit_ranges()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Now the charts have their real size: ranges fitted before (points are padded in
+        # pixels) came out wider for a lone session than after a filter change.
+        self._fit_ranges()
+
+    def _fit_ranges(self) -> None:
         for key in ("overtime", "weeks"):
             self.charts[key].item.enableAutoRange()
         self.charts["scores"].item.enableAutoRange(axis="x")
