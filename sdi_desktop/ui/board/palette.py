@@ -11,6 +11,11 @@ from sdi_desktop.ui.board.style import icon_pixmap
 from sdi_desktop.ui.board.view import COMPONENT_MIME
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
+TILES = (
+    "#componentPalette::item { border-radius: 5px; }"
+    "#componentPalette::item:hover { background: palette(midlight); }"
+    "#componentPalette::item:selected { background: palette(mid); }"
+)
 
 
 class ComponentPalette(QListWidget):
@@ -33,11 +38,7 @@ class ComponentPalette(QListWidget):
         self.setSpacing(2)
         # The icons have no caption: Qt's selection would be a bar under the icon (where
         # a caption would be). A rounded tile behind the icon instead, and one on hover.
-        self.setStyleSheet(
-            "#componentPalette::item { border-radius: 5px; }"
-            "#componentPalette::item:hover { background: palette(midlight); }"
-            "#componentPalette::item:selected { background: palette(mid); }"
-        )
+        self.setStyleSheet(TILES)
         self._dark: bool | None = None
         self._icons_scheduled = False
         self.theme_dark = False
@@ -70,6 +71,9 @@ class ComponentPalette(QListWidget):
     def set_dark(self, dark: bool) -> None:
         if dark == self._dark:
             return
+        if self._dark is not None:  # a theme change: a style sheet keeps the old colours
+            self.setStyleSheet("")
+            self.setStyleSheet(TILES)
         self._dark = dark
         for row in range(self.count()):
             item = self.item(row)
