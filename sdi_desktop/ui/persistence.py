@@ -353,6 +353,7 @@ class Persistence(QObject):
             frame.moveCenter(self.window.frameGeometry().center())
             dialog.move(frame.topLeft())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.addAction(self.window.action_quit)  # Ctrl+Q quits from here too
         dialog.sessionActivated.connect(self._open_from_dashboard)
         dialog.reloadRequested.connect(self.open_dashboard)
         dialog.destroyed.connect(lambda: self._dashboard_gone(dialog))

@@ -232,6 +232,17 @@ def test_the_dashboard_closes_with_the_main_window(open_app, demo_dir, qtbot):
     qtbot.waitUntil(lambda: not isValid(dashboard) or not dashboard.isVisible(), timeout=2000)
 
 
+def test_ctrl_q_in_the_dashboard_quits_the_app(open_app, demo_dir, qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    window, dashboard = open_dashboard(open_app, demo_dir, qtbot)
+    dashboard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dashboard, timeout=2000)
+    quit_keys = QKeySequence(QKeySequence.StandardKey.Quit)[0]
+    qtbot.keyClick(dashboard, quit_keys.key(), quit_keys.keyboardModifiers())
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+
+
 def test_opening_and_filtering_paint_each_chart_once(demo_dir, qtbot):
     """pyqtgraph settles axis widths and ranges while painting; the dashboard settles
     them first, so a change does not flicker through two or three paints per chart."""
