@@ -62,7 +62,7 @@ def load_report(store, data_dir: Path, flt: ProgressFilter) -> ProgressReport:
     today, tz = local_now()
     entries = store.sessions.progress_entries(tags)
     known = sorted({t for ts in tags.values() for t in ts})
-    return build_report(entries, flt, today, tz, titles, known)
+    return build_report(entries, flt, today, tz, titles, known, problem_tags=tags)
 
 
 def format_report(report: ProgressReport) -> str:

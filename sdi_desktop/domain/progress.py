@@ -400,18 +400,23 @@ def build_report(
     known_tags: Iterable[str] = (),
     window: int = MOVING_WINDOW,
     cache: _Days | None = None,
+    problem_tags: dict[str, Iterable[str]] | None = None,
 ) -> ProgressReport:
     """Every figure of the dashboard for the entries that pass ``flt``.
 
     The streak counts every entry (a filter does not break a streak); the rest
     counts the filtered ones. ``catalogue`` and ``known_tags`` add the problems and
-    tags never practised; with a problem or tag filter only that one shows.
+    tags never practised; with a problem or tag filter only that one shows, and with a
+    problem filter the tags never practised are that problem's (``problem_tags``: problem
+    id -> its tags in the library), not every tag of the library.
     """
     everything = _listed(entries)
     days = _day_of(tz, cache)
     chosen = filter_entries(everything, flt, tz, days)
     if flt.problem_id is not None:
         catalogue = {k: v for k, v in (catalogue or {}).items() if k == flt.problem_id}
+        if problem_tags is not None:
+            known_tags = list(problem_tags.get(flt.problem_id, ()))
     if flt.tag is not None:
         known_tags = [flt.tag]
     mondays = [_monday(d) for d in days.ordinals(chosen)]

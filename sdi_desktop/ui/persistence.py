@@ -461,4 +461,5 @@ def build_dashboard(store, data_dir: Path, dark: bool, library=None):
             now.date(),
             now.tzinfo,
             dark,
+            problem_tags=tags,
         )

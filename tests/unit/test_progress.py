@@ -234,3 +234,22 @@ def test_every_figure_takes_a_one_shot_iterator_as_well_as_a_list():
     assert build_report(iter(entries), ProgressFilter(), today, UTC) == build_report(
         entries, ProgressFilter(), today, UTC
     )
+
+
+def test_a_problem_filter_lists_that_problems_tags_not_every_tag():
+    entries = [entry(1, at(13), problem="chat", tags=("realtime", "mine"))]
+    tags = {"chat": ["realtime", "websockets"], "feed": ["ranking"]}
+    report = build_report(
+        entries,
+        ProgressFilter(problem_id="chat"),
+        date(2026, 11, 14),
+        UTC,
+        known_tags=["ranking", "realtime", "websockets"],
+        problem_tags=tags,
+    )
+    assert dict(report.tags) == {"realtime": 1, "mine": 1, "websockets": 0}  # no "ranking"
+    today = date(2026, 11, 14)
+    everything = build_report(
+        entries, ProgressFilter(), today, UTC, known_tags=["ranking"], problem_tags=tags
+    )
+    assert dict(everything.tags)["ranking"] == 0  # without a problem filter, every tag

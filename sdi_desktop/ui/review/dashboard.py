@@ -71,6 +71,7 @@ class ProgressDashboard(QDialog):
         tz: tzinfo,
         dark: bool = False,
         parent: QWidget | None = None,
+        problem_tags: dict[str, list[str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressDashboard")
@@ -79,6 +80,7 @@ class ProgressDashboard(QDialog):
         self.entries = entries
         self.catalogue = catalogue
         self.known_tags = known_tags
+        self.problem_tags = problem_tags  # problem id -> its tags (a problem filter's tag list)
         self.today = today
         self.tz = tz
         self.dark = dark
@@ -298,6 +300,7 @@ class ProgressDashboard(QDialog):
                 self.catalogue,
                 self.known_tags,
                 cache=self._days,
+                problem_tags=self.problem_tags,
             )
         return report
 
