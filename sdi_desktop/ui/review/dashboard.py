@@ -344,7 +344,8 @@ class ProgressDashboard(QDialog):
             f"day{'s' if report.streak != 1 else ''}"
         )
         self._fill_all_attempts()
-        self._fit_ranges()
+        if self.isVisible():  # before that, showEvent fits them, at the charts' real size
+            self._fit_ranges()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -437,7 +438,7 @@ class ProgressDashboard(QDialog):
         """Every row if they fit; else the most and the least practised, the middle left out
         (what is avoided matters as much as what is practised)."""
         title = CHART_TITLES[key]
-        limit = self.attempt_rows()
+        limit = self._shown_rows
         if len(rows) > limit:
             half = limit // 2
             title += f" · {half} most and {half} least practised of {len(rows)}"
