@@ -28,9 +28,20 @@ from sdi_desktop.domain.problems.model import (
     Problem,
     Scale,
 )
+from sdi_desktop.domain.problems.reference import (
+    DeepDivePick,
+    Endpoint,
+    Entity,
+    Levels,
+    Quality,
+    Reference,
+    WrapUp,
+    reference_errors,
+)
 
 SUFFIX = ".toml"
-KNOWN_FIELDS = sorted({f for m in (Problem, Scale, DeepDive, Option) for f in m.model_fields})
+_MODELS = (Problem, Scale, DeepDive, Option, Reference, Quality, Endpoint, Entity, DeepDivePick)
+KNOWN_FIELDS = sorted({f for m in (*_MODELS, WrapUp, Levels) for f in m.model_fields})
 
 
 def parse_problem_text(text: str, name: str) -> Problem:
@@ -50,7 +61,7 @@ def parse_problem_text(text: str, name: str) -> Problem:
             )
         )
     try:
-        return Problem.model_validate(data)
+        problem = Problem.model_validate(data)
     except ValidationError as exc:
         # An unknown key explains a missing one (a misspelling), so it is reported first.
         errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
@@ -58,6 +69,11 @@ def parse_problem_text(text: str, name: str) -> Problem:
         raise ProblemFileError(
             ProblemError(name, field_path(first["loc"]), _explain(first)), len(errors) - 1
         ) from None
+    problems = reference_errors(problem)
+    if problems:
+        field, message = problems[0]
+        raise ProblemFileError(ProblemError(name, field, message), len(problems) - 1)
+    return problem
 
 
 def _explain(error) -> str:

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from sdi_desktop.domain.problems.reference import Reference
+
 FORMAT_VERSION = 1
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 
@@ -69,6 +71,7 @@ class Problem(_Strict):
     follow_up_questions: TextList
     pitfalls: TextList
     reviewer_points: TextList
+    reference: Reference | None = None  # what a strong answer looks like (optional)
 
     def search_text(self) -> str:
         """What a free-text search looks in (lower case)."""
