@@ -5,8 +5,10 @@ lists, check-lists, code blocks and a table every tenth section (see ``note``).
 The time counted is what the window is frozen for: ``set_markdown`` (Qt's parser
 plus the app's repairs) and the layout that follows it (the next pass of the
 event loop), after a small note has been loaded once (a first load also pays for
-fonts and the parser's set-up, ~0.5 s here, which the app pays at start). Budgets (issue 15): 1 MB under 1 s, 5 MB under 5 s, and linear: 5 MB
-under 8 times the 1 MB figure (a quadratic load would be ~25 times). BENCH_SMOKE=1 loads 20 KB and 100 KB instead.
+fonts and the parser's set-up, ~0.5 s here, which the app pays at start).
+Budgets (issue 15): 1 MB under 1 s, 5 MB under 5 s, and linear: 5 MB under 8 times
+the 1 MB figure (a quadratic load would be ~25 times).
+BENCH_SMOKE=1 loads 20 KB and 100 KB instead.
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ PARA = (
     "A paragraph about the design with **bold**, `code` and a [link](https://example.org) "
     "and more words to fill the line. "
 ) * 3 + "\n\n"
-LIST = "- first point with `inline code`\n- second point\n  - nested point\n- [ ] a task <u>underlined</u>\n\n"
+LIST = (
+    "- first point with `inline code`\n- second point\n  - nested point\n"
+    "- [ ] a task <u>underlined</u>\n\n"
+)
 CODE = (
     "```sql\nSELECT id, url FROM links WHERE code = ?;\nINSERT INTO links VALUES (?, ?);\n```\n\n"
 )
