@@ -24,11 +24,11 @@ from sdi_desktop.domain.clock import ClockState, OvertimeMonitor, TimeSource, fo
 from sdi_desktop.domain.formats import InterviewFormat
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.session import InterviewSession
-from sdi_desktop.ui.phase_panel import PhaseChecklistPanel
-from sdi_desktop.ui.settings import AppSettings
+from sdi_desktop.ui.interview.phase_panel import PhaseChecklistPanel
+from sdi_desktop.ui.interview.timeline import PhaseTimeline
+from sdi_desktop.ui.interview.timer_display import TimerDisplay
+from sdi_desktop.ui.settings.app_settings import AppSettings
 from sdi_desktop.ui.theme import Colors, ThemeManager
-from sdi_desktop.ui.timeline import PhaseTimeline
-from sdi_desktop.ui.timer_display import TimerDisplay
 
 TICK_MS = 200
 
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         if self.board is not None:
             return
         from sdi_desktop.ui.board.board_widget import BoardWidget
-        from sdi_desktop.ui.notes_area import NotesArea
+        from sdi_desktop.ui.notes.notes_area import NotesArea
 
         self.board = BoardWidget()
         self.board.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         if self.hint_panel is None:
             if not (session.prompt or session.problem):
                 return
-            from sdi_desktop.ui.problem_panel import HintPanel, PromptLabel
+            from sdi_desktop.ui.interview.problem_panel import HintPanel, PromptLabel
 
             self.prompt_label = PromptLabel()
             self._title_column.insertWidget(1, self.prompt_label)
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         """Ask for a title and format; returns True if a new session was started."""
         from PySide6.QtWidgets import QMessageBox
 
-        from sdi_desktop.ui.new_session_dialog import NewSessionDialog
+        from sdi_desktop.ui.problems.new_session_dialog import NewSessionDialog
 
         clock = self.session.clock
         if clock.total_elapsed() > 0 and clock.state is not ClockState.FINISHED:
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        from sdi_desktop.ui.problem_picker import load_app_library
+        from sdi_desktop.ui.problems.picker import load_app_library
 
         # Loaded here, not at start-up: pydantic and the files stay off the first paint.
         library = load_app_library(self.data_dir)
@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
 
     # -- settings and about --------------------------------------------------------------
     def open_settings(self) -> None:
-        from sdi_desktop.ui.settings_dialog import SettingsDialog
+        from sdi_desktop.ui.settings.dialog import SettingsDialog
 
         SettingsDialog(self.settings, self.themes, self).exec()
 

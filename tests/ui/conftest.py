@@ -6,7 +6,7 @@ import pytest
 
 from sdi_desktop.app import launch
 from sdi_desktop.ui.main_window import MainWindow
-from sdi_desktop.ui.settings import AppSettings
+from sdi_desktop.ui.settings.app_settings import AppSettings
 from sdi_desktop.ui.theme import ThemeManager
 
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from sdi_desktop.demo_data import seed_demo
+from sdi_desktop.demo.sessions import seed_demo
 from sdi_desktop.domain.formats import standard
 from sdi_desktop.domain.progress import ProgressFilter, week_start
 from sdi_desktop.domain.rubric import COMPETENCIES
@@ -248,7 +248,7 @@ def test_opening_and_filtering_paint_each_chart_once(demo_dir, qtbot):
     them first, so a change does not flicker through two or three paints per chart."""
     from PySide6.QtCore import QEvent, QObject
 
-    from sdi_desktop.ui.persistence import build_dashboard
+    from sdi_desktop.ui.session.controller import build_dashboard
 
     class PaintCounter(QObject):
         def __init__(self):
@@ -324,7 +324,7 @@ def test_the_budget_line_leaves_weeks_without_sessions_blank(qtbot):
 
 
 def test_a_smaller_window_shows_fewer_attempt_rows_than_would_overlap(demo_dir, qtbot):
-    from sdi_desktop.ui.persistence import build_dashboard
+    from sdi_desktop.ui.session.controller import build_dashboard
 
     with Store.open(demo_dir) as store:
         dashboard = build_dashboard(store, demo_dir, dark=False)

@@ -193,7 +193,7 @@ def test_a_failing_disk_is_reported_once_and_saving_resumes(open_app, qtbot, mon
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
     monkeypatch.setattr(sessions, "create", read_only)
-    monkeypatch.setattr("sdi_desktop.ui.autosave.RETRY_MS", 200)
+    monkeypatch.setattr("sdi_desktop.ui.session.autosave.RETRY_MS", 200)
     window.notes.panes["api"].setPlainText("kept in memory")
     qtbot.waitUntil(lambda: persistence.autosaver.failing, timeout=3000)
     assert "read-only" in persistence.last_warning

@@ -112,7 +112,7 @@ def test_replay_slider_and_keys_step_through_the_phases(open_app, qtbot):
 
 
 def test_compare_two_sessions_side_by_side(open_app, qtbot, tmp_path):
-    from sdi_desktop.demo_data import seed_demo
+    from sdi_desktop.demo.sessions import seed_demo
     from sdi_desktop.storage.store import Store
 
     data = tmp_path / "data"
@@ -149,7 +149,7 @@ def test_compare_two_sessions_side_by_side(open_app, qtbot, tmp_path):
 def test_compare_from_the_library_pairs_a_session_with_its_previous_attempt(
     open_app, qtbot, tmp_path
 ):
-    from sdi_desktop.demo_data import seed_demo
+    from sdi_desktop.demo.sessions import seed_demo
     from sdi_desktop.storage.store import Store
 
     data = tmp_path / "data"
@@ -172,7 +172,7 @@ def test_compare_from_the_library_pairs_a_session_with_its_previous_attempt(
 def test_one_review_banner_at_a_time_and_none_for_a_new_session(open_app, qtbot, tmp_path):
     """Opening finished sessions one after another (from the dashboard, say) showed a
     banner per session, stacked, and a new session kept one."""
-    from sdi_desktop.demo_data import seed_demo
+    from sdi_desktop.demo.sessions import seed_demo
     from sdi_desktop.storage.store import Store
 
     data = tmp_path / "demo"

@@ -21,7 +21,7 @@ from sdi_desktop.domain.phases import PHASES
 if TYPE_CHECKING:
     from sdi_desktop.domain.record import SessionRecord
     from sdi_desktop.ui.main_window import MainWindow
-    from sdi_desktop.ui.session_binding import SessionBinding
+    from sdi_desktop.ui.session.binding import SessionBinding
 
 
 class ReviewBanner(QObject):

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
-from sdi_desktop.ui.autosave import Autosaver
-from sdi_desktop.ui.session_binding import SessionBinding
+from sdi_desktop.ui.session.autosave import Autosaver
+from sdi_desktop.ui.session.binding import SessionBinding
 
 if TYPE_CHECKING:
     from sdi_desktop.ui.main_window import MainWindow
@@ -164,7 +164,7 @@ class Persistence(QObject):
         """The problem library, loaded once (reading 31 files and validating them costs
         ~20 ms, plus pydantic's import the first time)."""
         if reload or getattr(self, "_library", None) is None:
-            from sdi_desktop.ui.problem_picker import load_app_library
+            from sdi_desktop.ui.problems.picker import load_app_library
 
             self._library = load_app_library(self.data_dir)
         return self._library
@@ -276,7 +276,7 @@ class Persistence(QObject):
 
     # -- review mode -------------------------------------------------------------------------------
     def show_review(self, record) -> None:
-        from sdi_desktop.ui.review_banner import ReviewBanner
+        from sdi_desktop.ui.review.banner import ReviewBanner
 
         if self.review is not None:  # one banner: the previous session's goes first
             self.review.leave()
