@@ -73,7 +73,7 @@ def _build_window(data_dir, now=None, open_id: int | None = None) -> QMainWindow
     app.processEvents()
     _set_app_icon(app)  # after the first paint: the window manager needs it, the user not yet
     window.build_workspace()
-    _attach_storage(window, data_dir, open_id)
+    window.attach_sessions(open_id)
     return window
 
 
@@ -89,24 +89,6 @@ def _set_app_icon(app: QApplication) -> None:
     for size in APP_ICON_SIZES:
         icon.addFile(str(paths.resource("icons", "app", f"{APP_ID}-{size}.png")), QSize(size, size))
     app.setWindowIcon(icon)
-
-
-def _attach_storage(window, data_dir, open_id: int | None) -> None:
-    """Saved sessions: one app per data directory, the store opened off the UI thread."""
-    from sdi_desktop.ui.session.controller import Persistence
-    from sdi_desktop.ui.session.instance_lock import InstanceLock
-
-    window.persistence = Persistence(window, data_dir, open_id)
-    lock = InstanceLock(data_dir)
-    if not lock.acquire():
-        message = lock.message() + "\n\nThis window will not save anything."
-        window.statusBar().showMessage("Not saving: SDI Desktop is already running with this data.")
-        window.persistence._warn("Already running", message)
-        window.persistence.failed.emit(message)
-        return
-    window.instance_lock = lock
-    window.closing.connect(lock.release)
-    window.persistence.start()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,7 +51,7 @@ def open_app(qtbot, tmp_path):
             qtbot.waitUntil(
                 lambda: (
                     window.persistence.store is not None
-                    or hasattr(window.persistence, "last_warning")
+                    or window.persistence.last_warning is not None
                 ),
                 timeout=10_000,
             )

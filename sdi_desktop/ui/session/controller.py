@@ -1,44 +1,68 @@
-"""Saved sessions in the window: open the store after the first paint, resume or
-open a session, autosave every change, snapshot the board at each phase change,
-and flush on close.
+"""The one owner of the open session: which session it is, and in which mode.
 
-The store (SQLModel, ~0.3 s to import) is opened on a worker thread so the
-window is usable at once; edits made before it is ready are saved when it is.
+``SessionController`` alone opens, resumes, switches, finishes and reviews a session and
+holds its id. Its mode (``domain/edit_gate.SessionMode``) is one state that every editing
+path asks through the window's ``EditGate``: ``EDITING``, or ``REVIEW`` for a finished
+session (replaying its phase snapshots included) until "Continue editing". In review
+nothing is saved, whatever reaches the widgets. Autosave and the window binding ask the
+controller for the id and for whether saving is allowed now.
+
+The store (SQLModel, ~0.3 s to import) is opened on a worker thread so the window is
+usable at once; edits made before it is ready are saved when it is.
+
+Features that keep data with the session register a part (``register_part``): see
+``ui/session/parts.py`` and docs/architecture.md.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
+from sdi_desktop.domain.edit_gate import SessionMode
 from sdi_desktop.ui.session.autosave import Autosaver
 from sdi_desktop.ui.session.binding import SessionBinding
+from sdi_desktop.ui.session.parts import SessionPart, SessionParts
 
 if TYPE_CHECKING:
+    from sdi_desktop.domain.record import SessionRecord
     from sdi_desktop.ui.main_window import MainWindow
 
 CLOCK_SAVE_MS = 5000
 
 
-class Persistence(QObject):
+class SessionController(QObject):
     ready = Signal()  # the store is open and the session attached
-    failed = Signal(str)  # the store could not be opened
+    failed = Signal(str)  # the store could not be opened (or another app holds the data)
+    sessionOpened = Signal(object)  # the SessionRecord just put into the window
+    finished = Signal(int)  # a session was finished and saved (its id)
     _opened = Signal(object, object)  # (store, error), from the worker thread
 
     def __init__(self, window: MainWindow, data_dir: Path, open_id: int | None = None) -> None:
         super().__init__(window)
+        from sdi_desktop.ui.library.opener import LibraryOpener
+        from sdi_desktop.ui.review.windows import ReviewWindows
+
         self.window = window
+        self.gate = window.edit_gate
         self.data_dir = Path(data_dir)
         self.open_id = open_id
         self.store = None
         self.autosaver: Autosaver | None = None
-        self.binding = SessionBinding(window)
-        self.review = None
-        self.dashboard = None  # the progress dashboard while it is open
+        self.review = None  # the review banner while a finished session is shown
+        self.last_warning: str | None = None
+        self._session_id: int | None = None
+        self._record: SessionRecord | None = None  # the finished session under review
+        self.parts = SessionParts(self.gate, self._part_changed)
+        self.binding = SessionBinding(window, self)
+        self.binding.changed.connect(self._changed)
+        self.library_opener = LibraryOpener(self)
+        self.reviews = ReviewWindows(self)
         self._opened.connect(self._on_opened)
         # While the clock runs, its time is saved every few seconds like any edit.
         self._clock_timer = QTimer(self)
@@ -49,9 +73,52 @@ class Persistence(QObject):
         window.phaseChanged.connect(self._on_phase_changed)
         window.aboutToReplaceSession.connect(self._before_replace)
         window.sessionFinished.connect(self._on_finished)
-        self.rubric = None
-        window.themes.on_change(lambda _colors: self.refresh_dashboard())
         self._add_actions()
+
+    # -- the state others ask ---------------------------------------------------------------
+    @property
+    def session_id(self) -> int | None:
+        """The stored row of the open session (None until its first save)."""
+        return self._session_id
+
+    @property
+    def mode(self) -> SessionMode:
+        return self.gate.mode
+
+    @property
+    def read_only(self) -> bool:
+        return not self.gate.editable
+
+    @property
+    def replay_phase(self) -> int | None:
+        """In review: the phase whose end is shown (None: the session as finished)."""
+        return self.review.shown_phase if self.review is not None else None
+
+    def can_save(self) -> bool:
+        return self.gate.editable
+
+    def learn_id(self, session_id: int) -> None:
+        """A first save created the row; later saves update it (autosave tells us)."""
+        if self._session_id is None:
+            self._session_id = session_id
+
+    # -- per-feature session data -------------------------------------------------------------
+    def register_part(
+        self,
+        key: str,
+        snapshot: Callable[[], Any],
+        restore: Callable[[Any | None], None],
+        *,
+        in_snapshots: bool = False,
+    ) -> SessionPart:
+        """Keep a feature's data with the session under ``extras[key]``; see parts.py."""
+        part = self.parts.register(key, snapshot, restore, in_snapshots=in_snapshots)
+        part.restore(self.parts.stored.get(key))
+        return part
+
+    def _part_changed(self) -> None:
+        if self.autosaver is not None and self.can_save():
+            self.autosaver.mark_dirty()
 
     # -- opening -------------------------------------------------------------------------------
     def start(self, wait: bool = False) -> None:
@@ -75,6 +142,12 @@ class Persistence(QObject):
         self._opened.emit(*result)
         return result
 
+    def refuse_saving(self, message: str) -> None:
+        """Nothing will be saved in this window (another app holds the data directory)."""
+        self.window.statusBar().showMessage(message.splitlines()[0])
+        self.warn("Already running", message)
+        self.failed.emit(message)
+
     def _on_opened(self, store, error) -> None:
         if self.store is not None or (store is None and error is None):
             return
@@ -86,19 +159,17 @@ class Persistence(QObject):
             )
             window.statusBar().showMessage(message.splitlines()[0])
             self.failed.emit(message)
-            self._warn("Saving is not available", message)
+            self.warn("Saving is not available", message)
             return
         self.store = store
-        self.autosaver = Autosaver(store, self.binding.capture, self)
+        self.autosaver = Autosaver(store, self.binding.capture, self.can_save, self)
         self.autosaver.saveFailed.connect(self._save_failed)
-        self.autosaver.on_created = self.binding.learn_id
+        self.autosaver.created.connect(self.learn_id)
         self.autosaver.recovered.connect(
             lambda: window.statusBar().showMessage("Saving works again; everything is saved.", 8000)
         )
-        self.binding.changed.connect(self.autosaver.mark_dirty)
-        self.refresh_history()
         if store.recovered_from is not None:
-            self._warn(
+            self.warn(
                 "The session database was damaged",
                 f"The database could not be read, so it was moved aside to\n"
                 f"{store.recovered_from}\n(nothing was deleted) and a fresh one was started.",
@@ -107,15 +178,17 @@ class Persistence(QObject):
             self.open_session(self.open_id)
         else:
             self._resume_latest()
-        if self.binding.record_id is None and self._has_content():
+        if self._session_id is None and self._has_content():
             self.autosaver.mark_dirty()  # edits made while the store was opening
         self.ready.emit()
 
-    def refresh_history(self) -> None:
-        """How often and when each problem was practised, for the problem picker."""
+    def practice_history(self) -> dict:
+        """How often and when each problem was practised (problem id -> PracticeRecord)."""
         from sdi_desktop.domain.problems.practice import PracticeRecord
 
-        self.window.practice_history = {
+        if self.store is None:
+            return {}
+        return {
             problem_id: PracticeRecord(count, last)
             for problem_id, (count, last) in self.store.sessions.practice_history().items()
         }
@@ -135,130 +208,139 @@ class Persistence(QObject):
 
         latest = self.store.sessions.list(SessionQuery(sort="started", descending=True, limit=5))
         active = [s for s in latest if s.status == "active"]
-        if active:
-            self.open_session(active[0].id)
+        if active and self.open_session(active[0].id):
             self.window.statusBar().showMessage(
                 f"Resumed “{active[0].title}”. Ctrl+N starts a new session, Ctrl+O opens another.",
                 10000,
             )
 
-    # -- sessions --------------------------------------------------------------------------------
+    # -- switching sessions ----------------------------------------------------------------------
     def open_session(self, session_id: int) -> bool:
-        from sdi_desktop.storage.errors import SessionNotFound
+        """Put a saved session into the window: editable if active, in review if finished."""
+        from sdi_desktop.domain.board.file_format import BoardFormatError
+        from sdi_desktop.storage.errors import SessionNotFound, StorageError
 
-        self._flush()
+        if self.store is None:
+            self.window.statusBar().showMessage("Saved sessions are still opening…", 4000)
+            return False
+        self.flush()
         try:
             record = self.store.sessions.get(session_id)
         except SessionNotFound:
-            self._warn("No such session", f"There is no saved session with id {session_id}.")
+            self.warn("No such session", f"There is no saved session with id {session_id}.")
             return False
-        problem = self._problem(record.problem_id)
-        self.binding.restore(record, problem)
-        if self.autosaver is not None:
-            self.autosaver.switch_session(record.id)
-            self.autosaver.mark_clean()
-        self.show_review(record if record.status == "finished" else None)
+        except (StorageError, BoardFormatError) as exc:
+            self.warn("This session cannot be opened", f"Session {session_id}: {exc}")
+            return False
+        self._leave_review()
+        self._session_id = record.id
+        self.autosaver.switch_session()
+        self.binding.restore(record, self.window.problem(record.problem_id))
+        self.parts.load(record.extras)
+        self.autosaver.mark_clean()
+        if record.status == "finished":
+            self._enter_review(record)
+        self.sessionOpened.emit(record)
         return True
 
-    def problem_library(self, reload: bool = False):
-        """The problem library, loaded once (reading 31 files and validating them costs
-        ~20 ms, plus pydantic's import the first time)."""
-        if reload or getattr(self, "_library", None) is None:
-            from sdi_desktop.ui.problems.picker import load_app_library
-
-            self._library = load_app_library(self.data_dir)
-        return self._library
-
-    def _problem(self, problem_id: str | None):
-        if not problem_id:
-            return None
-        problem = self.problem_library().get(problem_id)
-        if problem is None:  # perhaps one the user wrote since: read the files again
-            problem = self.problem_library(reload=True).get(problem_id)
-        return problem
-
     def _before_replace(self) -> None:
+        """New Session: keep the old one saved, then start afresh (no row until a save)."""
+        self.flush()
+        self._leave_review()
         if self.autosaver is not None:
-            self._flush()
-            self.autosaver.switch_session(None)
+            self.autosaver.switch_session()
+        self._session_id = None
         self.binding.forget()
-        self.show_review(None)
+        self.parts.load({})
 
     def _on_phase_changed(self, left: int, _entered: int) -> None:
-        if self.autosaver is None or self.review is not None:
+        if self.autosaver is None or not self.can_save():
             return
         self.autosaver.queue_snapshot(self.binding.snapshot(left))
         self.autosaver.mark_dirty()
         self.autosaver.save_now()
 
     def _on_finished(self) -> None:
-        """Keep the board of the last phase, save, then ask for a self-assessment."""
+        """Keep the board of the last phase, save, then review (read-only) and assess."""
         if self.autosaver is None:
             return
         self.autosaver.queue_snapshot(self.binding.snapshot(self.window.session.clock.current))
         self.autosaver.mark_dirty()
         self.autosaver.flush()
-        session_id = self.autosaver.session_id or self.binding.record_id
-        if session_id is not None:
-            self.binding.learn_id(session_id)
-            # finished means read-only until "Continue editing"
-            if self.review is None:
-                self.show_review(self.store.sessions.get(session_id))
-            self.refresh_dashboard()
-            self.show_assessment(session_id)
+        if self._session_id is None:
+            return  # the save failed: the work stays editable in memory, retried
+        self._enter_review(self.store.sessions.get(self._session_id))
+        self.finished.emit(self._session_id)
 
-    # -- self-assessment ----------------------------------------------------------------------
-    def show_assessment(self, session_id: int):
-        """Open the rubric for a saved session (window-modal); saving stores it."""
-        from sdi_desktop.domain.rubric import Assessment, AssessmentError
-        from sdi_desktop.ui.review.rubric_dialog import RubricDialog
+    # -- review mode (one state: the gate's mode) ---------------------------------------------
+    def _enter_review(self, record: SessionRecord) -> None:
+        from sdi_desktop.ui.review.banner import ReviewBanner
 
-        if self.store is None:
-            return None
-        record = self.store.sessions.get(session_id)
-        stored = self.store.sessions.get_assessment(session_id)
-        previous = None
-        if stored is not None:
-            try:
-                previous = Assessment.from_dict(stored)
-            except AssessmentError as exc:
-                self._warn("The earlier self-assessment cannot be read", str(exc))
-        problem = self._problem(record.problem_id)
-        points = list(problem.reviewer_points) if problem is not None else []
-        dialog = RubricDialog(record, points, previous, self.window)
-        dialog.accepted.connect(lambda: self._save_assessment(session_id, dialog))
-        self.rubric = dialog
-        dialog.open()
-        return dialog
+        self._record = record
+        self.gate.set_mode(SessionMode.REVIEW)
+        self.review = ReviewBanner(self.window, record, self)
+        self.review.continueRequested.connect(self.continue_editing)
+        self.review.assessRequested.connect(lambda: self.reviews.show_assessment(record.id))
 
-    def _save_assessment(self, session_id: int, dialog) -> None:
-        from sdi_desktop.storage.errors import StorageError
-
-        try:
-            self.store.sessions.save_assessment(session_id, dialog.assessment().to_dict())
-        except Exception as exc:  # StorageError, or the session was purged meanwhile
-            if not isinstance(exc, StorageError | LookupError):
-                raise
-            self._warn("The self-assessment was not saved", str(exc))
+    def replay(self, phase_index: int | None) -> None:
+        """In review, show the board, notes (and snapshotted extras) at the end of
+        ``phase_index``, or the session as finished (None). Never saved: it is review."""
+        record = self._record
+        if record is None or self.gate.editable:
             return
-        self.window.statusBar().showMessage("Self-assessment saved.", 5000)
-        self.refresh_dashboard()
+        snapshot = next((s for s in record.snapshots if s.phase_index == phase_index), None)
+        if snapshot is None:
+            self.binding.show(record.board, record.notes)
+            self.parts.load(record.extras)
+        else:
+            self.binding.show(snapshot.board, snapshot.notes or record.notes)
+            self.parts.load(record.extras, snapshot.extras)
+        self.window.board.view.zoom_to_fit()
 
+    def continue_editing(self) -> None:
+        """Leave review: the finished session becomes editable (and active) again."""
+        if self.review is None:
+            return
+        self._leave_review(restore=True)
+        self.window.session.clock.reopen()
+        self.binding.ended_at = None
+        if self.autosaver is not None:
+            self.autosaver.mark_dirty()
+
+    def _leave_review(self, restore: bool = False) -> None:
+        """``restore``: put the finished board and notes back (not needed when another
+        session replaces them at once)."""
+        if self.review is None:
+            return
+        if restore:
+            self.replay(None)
+        banner, self.review, self._record = self.review, None, None
+        banner.remove()
+        self.gate.set_mode(SessionMode.EDITING)
+
+    # -- saving -------------------------------------------------------------------------------
     def save_now(self) -> None:
         if self.autosaver is None:
             self.window.statusBar().showMessage("Saving is not available.", 5000)
+            return
+        if not self.can_save():
+            self.window.statusBar().showMessage("A finished session is saved as it is.", 4000)
             return
         self.autosaver.mark_dirty()
         self.autosaver.save_now()
         self.window.statusBar().showMessage("Saved.", 3000)
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         """Save everything now, clock time included (a running clock is no edit)."""
         if self.autosaver is None:
             return
-        if self.binding.record_id is not None or self._has_content():
+        if self.can_save() and (self._session_id is not None or self._has_content()):
             self.autosaver.mark_dirty()
         self.autosaver.flush()
+
+    def _changed(self) -> None:
+        if self.autosaver is not None:
+            self.autosaver.mark_dirty()  # it asks can_save() itself
 
     def _clock_tick(self) -> None:
         if self.autosaver is not None and self.window.session.clock.is_running:
@@ -266,133 +348,16 @@ class Persistence(QObject):
 
     def close(self) -> None:
         self._clock_timer.stop()
-        if self.dashboard is not None:  # a window of the app: it goes with the app
-            self.dashboard.close()
+        self.reviews.close()
         if self.autosaver is not None:
-            self._flush()
+            self.flush()
             self.autosaver.shutdown()
         if self.store is not None:
             self.store.close()
 
-    # -- review mode -------------------------------------------------------------------------------
-    def show_review(self, record) -> None:
-        from sdi_desktop.ui.review.banner import ReviewBanner
-
-        if self.review is not None:  # one banner: the previous session's goes first
-            self.review.leave()
-            self.review = None
-        if record is None:
-            return
-        self.review = ReviewBanner(self.window, record, self, self.binding)
-        self.review.continued.connect(self._continue_editing)
-        self.review.assessRequested.connect(lambda: self.show_assessment(record.id))
-
-    def _continue_editing(self) -> None:
-        self.review = None
-        self.window.session.clock.reopen()
-        self.binding.ended_at = None
-        self.autosaver.mark_dirty()
-
-    # -- library and actions --------------------------------------------------------
-    def open_library(self) -> None:
-        if self.store is None:
-            self.window.statusBar().showMessage("The session library is still opening…", 4000)
-            return
-        from sdi_desktop.ui.library.session_library import SessionLibrary
-
-        self._flush()
-        library = SessionLibrary(self.store, self.window)
-        library.openRequested.connect(self.open_session)
-        library.sessionEdited.connect(self._edited_in_library)
-        library.compareRequested.connect(lambda sid: self.open_compare(*self._default_pair(sid)))
-        library.message.connect(lambda text: self.window.statusBar().showMessage(text, 6000))
-        self.library = library
-        library.show()
-
-    def open_compare(self, left_id: int | None = None, right_id: int | None = None):
-        """Compare two sessions; by default the open one and the attempt before it
-        (at the same problem if there is one), else the two latest."""
-        if self.store is None:
-            self.window.statusBar().showMessage("Saved sessions are still opening…", 4000)
-            return None
-        from sdi_desktop.ui.review.compare_dialog import CompareDialog
-
-        if self.autosaver is not None:
-            self.autosaver.flush()
-        if left_id is None or right_id is None:
-            left_id, right_id = self._default_pair()
-        if left_id is None or right_id is None:
-            self.window.statusBar().showMessage("Comparing needs two saved sessions.", 5000)
-            return None
-        dialog = CompareDialog(self.store, left_id, right_id, self.window)
-        self.compare = dialog
-        dialog.show()
-        return dialog
-
-    def open_dashboard(self):
-        """The progress charts over every saved session (pyqtgraph loads now, not before)."""
-        if self.store is None:
-            self.window.statusBar().showMessage("Saved sessions are still opening…", 4000)
-            return None
-        if self.autosaver is not None:
-            self.autosaver.flush()
-        previous = self.dashboard
-        if previous is not None:  # one at a time, with today's figures, where it was
-            shown, geometry = previous.current_filter(), previous.saveGeometry()
-            previous.close()
-        dialog = build_dashboard(
-            self.store, self.data_dir, self.window.themes.colors.dark, self.problem_library()
-        )
-        # A window of its own, not a dialog kept above the main window: a clicked point
-        # opens its session there, and the main window must be able to come to the front.
-        if previous is not None:
-            dialog.restoreGeometry(geometry)
-            dialog.set_filter(shown)
-        else:
-            frame = dialog.frameGeometry()
-            frame.moveCenter(self.window.frameGeometry().center())
-            dialog.move(frame.topLeft())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.addAction(self.window.action_quit)  # Ctrl+Q quits from here too
-        dialog.sessionActivated.connect(self._open_from_dashboard)
-        dialog.reloadRequested.connect(self.open_dashboard)
-        dialog.destroyed.connect(lambda: self._dashboard_gone(dialog))
-        self.dashboard = dialog
-        dialog.show()
-        return dialog
-
-    def _open_from_dashboard(self, session_id: int) -> None:
-        if self.open_session(session_id):
-            self.window.raise_()
-            self.window.activateWindow()
-
-    def refresh_dashboard(self) -> None:
-        """Read the sessions again if the dashboard is open (a session was finished or
-        assessed, or the theme changed): same filters, same place."""
-        if self.dashboard is not None and self.dashboard.isVisible():
-            self.open_dashboard()
-
-    def _dashboard_gone(self, dialog) -> None:
-        """Let go of a closed dashboard (its 10,000 entries with it)."""
-        dialog.release()
-        if self.dashboard is dialog:
-            self.dashboard = None
-
-    def _default_pair(self, session_id: int | None = None) -> tuple[int | None, int | None]:
-        """(earlier attempt, this one): this one is ``session_id``, else the open session."""
-        sessions = self.store.sessions.list()
-        if len(sessions) < 2:
-            return None, None
-        current = session_id if session_id is not None else self.binding.record_id
-        mine = next((s for s in sessions if s.id == current), sessions[0])
-        older = [s for s in sessions if s.started_at < mine.started_at and s.id != mine.id]
-        same = [s for s in older if mine.problem_id and s.problem_id == mine.problem_id]
-        before = (same or older or [s for s in sessions if s.id != mine.id])[0]
-        return before.id, mine.id
-
-    def _edited_in_library(self, session_id: int) -> None:
+    def renamed_in_library(self, session_id: int) -> None:
         """Keep a rename or new tags of the open session (the next autosave writes them)."""
-        if session_id != self.binding.record_id:
+        if session_id != self._session_id:
             return
         record = self.store.sessions.get(session_id)
         self.binding.tags = list(record.tags)
@@ -405,28 +370,16 @@ class Persistence(QObject):
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         save.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         save.triggered.connect(self.save_now)
-        library = QAction("&Session Library…", window)
-        library.setObjectName("actionOpenLibrary")
-        library.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
-        library.triggered.connect(self.open_library)
-        progress = QAction("&Progress…", window)
-        progress.setObjectName("actionProgress")
-        progress.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        progress.triggered.connect(lambda: self.open_dashboard())
-        compare = QAction("&Compare Sessions…", window)
-        compare.setObjectName("actionCompare")
-        compare.triggered.connect(lambda: self.open_compare())
-        for action in (save, library, progress, compare):
-            window.addAction(action)
-        window.add_file_actions([library, progress, compare, save])
+        window.addAction(save)
+        actions = [*self.library_opener.actions(), *self.reviews.actions(), save]
+        window.add_file_actions(actions)
 
     def _save_failed(self, message: str) -> None:
         self.window.statusBar().showMessage(message)
-        self._warn(
-            "Saving failed", message + "\n\nUse Export (File menu) to keep a copy elsewhere."
-        )
+        self.warn("Saving failed", message + "\n\nUse Export (File menu) to keep a copy elsewhere.")
 
-    def _warn(self, title: str, text: str) -> None:
+    def warn(self, title: str, text: str) -> None:
+        """A non-modal warning over the window (the app keeps running)."""
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(
@@ -436,30 +389,3 @@ class Persistence(QObject):
         box.setModal(False)
         box.show()
         self.last_warning = text
-
-
-def build_dashboard(store, data_dir: Path, dark: bool, library=None):
-    """A progress dashboard over the store's sessions (also used by the benchmark);
-    ``library``: the problem library if already loaded."""
-    from sdi_desktop.domain.local_time import local_now
-    from sdi_desktop.domain.problems import load_library
-    from sdi_desktop.paths import resource_root, user_problems_dir
-    from sdi_desktop.storage.queries import gc_paused
-    from sdi_desktop.ui.review.dashboard import ProgressDashboard
-
-    if library is None:
-        library = load_library(resource_root("problems"), user_problems_dir(data_dir))
-    problems = library.problems
-    tags = {p.id: list(p.tags) for p in problems}
-    now = local_now()  # days, weeks and streaks in the machine's zone, summer time included
-    with gc_paused():  # ~30 ms of collector passes over the new objects otherwise
-        entries = store.sessions.progress_entries(tags)
-        return ProgressDashboard(
-            entries,
-            {p.id: p.title for p in problems},
-            sorted({t for ts in tags.values() for t in ts}),
-            now.date(),
-            now.tzinfo,
-            dark,
-            problem_tags=tags,
-        )
