@@ -181,7 +181,7 @@ def main() -> int:
             t0 = time.perf_counter()
             import pyqtgraph  # noqa: F401  (paid once per run, on the first opening)
 
-            from sdi_desktop.ui.persistence import build_dashboard
+            from sdi_desktop.ui.review.windows import build_dashboard
 
             import_ms = (time.perf_counter() - t0) * 1000
             t0 = time.perf_counter()

@@ -54,13 +54,13 @@ def main() -> int:
             time.sleep(0.01)
 
         def show_library() -> None:
-            persistence.open_library()
+            persistence.library_opener.open()
             app.processEvents()
-            persistence.library.close()
+            persistence.library_opener.library.close()
 
         show = median_ms(show_library)
-        persistence.open_library()
-        library = persistence.library
+        persistence.library_opener.open()
+        library = persistence.library_opener.library
 
         def search(text: str):
             def run() -> None:

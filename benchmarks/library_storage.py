@@ -68,7 +68,7 @@ def _text(rng: random.Random, words: int) -> str:
 
 
 def _small_board(rng: random.Random) -> list[dict]:
-    from sdi_desktop.domain.board.demo import url_shortener_board
+    from sdi_desktop.demo.board import url_shortener_board
 
     board = [e.to_dict() for e in url_shortener_board()]
     return board if rng.random() < 0.5 else board[: len(board) // 2 + 2]

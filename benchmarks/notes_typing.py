@@ -86,7 +86,7 @@ def main() -> int:
 
     from sdi_desktop.ui.main_window import MainWindow
     from sdi_desktop.ui.notes.rich_text_edit import count_words
-    from sdi_desktop.ui.settings import AppSettings
+    from sdi_desktop.ui.settings.app_settings import AppSettings
     from sdi_desktop.ui.theme import ThemeManager
 
     app = QApplication.instance() or QApplication([])

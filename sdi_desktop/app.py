@@ -17,7 +17,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from sdi_desktop import APP_ID, APP_NAME, __version__, paths
-from sdi_desktop.cli import parse_args
+from sdi_desktop.cli.arguments import parse_args
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QMainWindow
@@ -59,7 +59,7 @@ def _build_window(data_dir, now=None, open_id: int | None = None) -> QMainWindow
 
     app = _application()
     from sdi_desktop.ui.main_window import MainWindow
-    from sdi_desktop.ui.settings import AppSettings
+    from sdi_desktop.ui.settings.app_settings import AppSettings
     from sdi_desktop.ui.theme import ThemeManager
 
     settings = AppSettings(data_dir)
@@ -73,7 +73,7 @@ def _build_window(data_dir, now=None, open_id: int | None = None) -> QMainWindow
     app.processEvents()
     _set_app_icon(app)  # after the first paint: the window manager needs it, the user not yet
     window.build_workspace()
-    _attach_storage(window, data_dir, open_id)
+    window.attach_sessions(open_id)
     return window
 
 
@@ -91,36 +91,18 @@ def _set_app_icon(app: QApplication) -> None:
     app.setWindowIcon(icon)
 
 
-def _attach_storage(window, data_dir, open_id: int | None) -> None:
-    """Saved sessions: one app per data directory, the store opened off the UI thread."""
-    from sdi_desktop.ui.instance_lock import InstanceLock
-    from sdi_desktop.ui.persistence import Persistence
-
-    window.persistence = Persistence(window, data_dir, open_id)
-    lock = InstanceLock(data_dir)
-    if not lock.acquire():
-        message = lock.message() + "\n\nThis window will not save anything."
-        window.statusBar().showMessage("Not saving: SDI Desktop is already running with this data.")
-        window.persistence._warn("Already running", message)
-        window.persistence.failed.emit(message)
-        return
-    window.instance_lock = lock
-    window.closing.connect(lock.release)
-    window.persistence.start()
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parse_args(argv)
     if args.command == "problems":
-        from sdi_desktop.commands import problems
+        from sdi_desktop.cli import problems
 
         if args.problems_command == "check":
             return problems.check_problems(args.path)
         return problems.list_problems(paths.data_dir(args.data_dir), args.json)
     if args.command == "screenshots":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from sdi_desktop.ui.screenshots import render_screenshots
+        from sdi_desktop.cli.screenshots import render_screenshots
 
         _application()
         written = render_screenshots(args.out_dir, paths.data_dir(args.data_dir))
@@ -128,11 +110,11 @@ def main(argv: list[str] | None = None) -> int:
             print(path)
         return 0
     if args.command == "sessions":
-        from sdi_desktop.commands.sessions import run
+        from sdi_desktop.cli.sessions import run
 
         return run(args)
     if args.command == "stats":
-        from sdi_desktop.commands import stats
+        from sdi_desktop.cli import stats
 
         return stats.run(args)
 

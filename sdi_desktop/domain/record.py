@@ -30,6 +30,8 @@ class Snapshot:
     taken_at: datetime
     board: list[dict[str, Any]]  # board elements, as in the board file format
     notes: dict[str, str] = field(default_factory=dict)
+    # feature name -> JSON-able data, for the features that ask to be snapshotted
+    extras: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -51,6 +53,10 @@ class SessionRecord:
     ended_at: datetime | None = None
     updated_at: datetime = field(default_factory=utcnow)
     snapshots: list[Snapshot] = field(default_factory=list)
+    # Per-feature data kept with the session: feature name (1-40 characters, e.g.
+    # "estimation", "design_review", "follow_ups") -> JSON-able value. Keys this version
+    # does not know are kept and written back untouched (see domain/extras.py).
+    extras: dict[str, Any] = field(default_factory=dict)
 
     @property
     def phase_seconds(self) -> list[float]:

@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
 
 from sdi_desktop import APP_NAME, __version__
 from sdi_desktop.domain.clock import ClockState, OvertimeMonitor, TimeSource, format_duration
+from sdi_desktop.domain.edit_gate import EditGate
 from sdi_desktop.domain.formats import InterviewFormat
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.session import InterviewSession
-from sdi_desktop.ui.phase_panel import PhaseChecklistPanel
-from sdi_desktop.ui.settings import AppSettings
+from sdi_desktop.ui.interview.phase_panel import PhaseChecklistPanel
+from sdi_desktop.ui.interview.timeline import PhaseTimeline
+from sdi_desktop.ui.interview.timer_display import TimerDisplay
+from sdi_desktop.ui.settings.app_settings import AppSettings
 from sdi_desktop.ui.theme import Colors, ThemeManager
-from sdi_desktop.ui.timeline import PhaseTimeline
-from sdi_desktop.ui.timer_display import TimerDisplay
 
 TICK_MS = 200
 
@@ -61,8 +62,12 @@ class MainWindow(QMainWindow):
         self.session = InterviewSession(now=now)
         self._monitor = OvertimeMonitor()
         self._shown_phase = -1
-        # problem id -> PracticeRecord; filled from saved sessions once storage exists
-        self.practice_history: dict = {}
+        # May the open session change now? The session controller alone sets its mode
+        # (review: read-only); the board, the notes and the panels ask it before any edit.
+        self._gate = EditGate()
+        self._gate.refused.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._controller = None  # the SessionController, once attach_sessions() ran
+        self._library = None  # the problem library, loaded when first needed
 
         self._build_widgets()
         self._build_actions()
@@ -103,6 +108,7 @@ class MainWindow(QMainWindow):
         top_layout.addWidget(self.timer_display, 0)
 
         self.phase_panel = PhaseChecklistPanel()
+        self.phase_panel.gate = self._gate
         side = QSplitter(Qt.Orientation.Vertical)
         side.setObjectName("sideSplitter")
         side.addWidget(self.phase_panel)
@@ -218,12 +224,14 @@ class MainWindow(QMainWindow):
         if self.board is not None:
             return
         from sdi_desktop.ui.board.board_widget import BoardWidget
-        from sdi_desktop.ui.notes_area import NotesArea
+        from sdi_desktop.ui.notes.notes_area import NotesArea
 
         self.board = BoardWidget()
         self.board.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.whiteboard = self.board.view
+        self.board.set_gate(self._gate)
         self.notes = NotesArea()
+        self.notes.follow_gate(self._gate)
         self.notes.follow_action.setChecked(self.settings.notes_follow_phase)
         self.notes.follow_action.toggled.connect(self._remember_notes_follow)
         for index, widget in ((1, self.board), (2, self.notes)):
@@ -266,6 +274,62 @@ class MainWindow(QMainWindow):
         menu.insertMenu(before, edit_menu)
         menu.insertMenu(before, board_menu)
 
+    # -- the session's owner and what it asks of the window ---------------------------------
+    def attach_sessions(self, open_id: int | None = None):
+        """Saved sessions for this window: one app per data directory, the store opened
+        off the UI thread, then the latest active session (or ``open_id``) resumed."""
+        from sdi_desktop.ui.session.controller import SessionController
+        from sdi_desktop.ui.session.instance_lock import InstanceLock
+
+        if self._controller is not None:
+            return self._controller
+        self.build_workspace()
+        self._controller = SessionController(self, self.data_dir, open_id)
+        lock = InstanceLock(self.data_dir)
+        if not lock.acquire():
+            self._controller.refuse_saving(
+                lock.message() + "\n\nThis window will not save anything."
+            )
+            return self._controller
+        self._instance_lock = lock
+        self.closing.connect(lock.release)
+        self._controller.start()
+        return self._controller
+
+    @property
+    def session_controller(self):
+        """The ``SessionController`` (None before ``attach_sessions``)."""
+        return self._controller
+
+    persistence = session_controller  # its earlier name, kept for scripts and tests
+
+    @property
+    def edit_gate(self) -> EditGate:
+        """Ask ``allows_edit()`` before changing the session; only the controller sets it."""
+        return self._gate
+
+    @property
+    def time_source(self) -> TimeSource:
+        return self._now
+
+    def problem_library(self, reload: bool = False):
+        """The problem library, loaded once (reading 31 files and validating them costs
+        ~20 ms, plus pydantic's import the first time); ``reload`` reads the files again."""
+        if reload or self._library is None:
+            from sdi_desktop.ui.problems.picker import load_app_library
+
+            self._library = load_app_library(self.data_dir)
+        return self._library
+
+    def problem(self, problem_id: str | None):
+        """A library problem by id (a file written since start-up is read then), or None."""
+        if not problem_id:
+            return None
+        problem = self.problem_library().get(problem_id)
+        if problem is None:
+            problem = self.problem_library(reload=True).get(problem_id)
+        return problem
+
     # -- session ---------------------------------------------------------------------
     def rename_session(self, title: str) -> None:
         self.session.title = title
@@ -293,11 +357,12 @@ class MainWindow(QMainWindow):
         if self.hint_panel is None:
             if not (session.prompt or session.problem):
                 return
-            from sdi_desktop.ui.problem_panel import HintPanel, PromptLabel
+            from sdi_desktop.ui.interview.problem_panel import HintPanel, PromptLabel
 
             self.prompt_label = PromptLabel()
             self._title_column.insertWidget(1, self.prompt_label)
             self.hint_panel = HintPanel()
+            self.hint_panel.gate = self._gate
             self.side_splitter.addWidget(self.hint_panel)
             self.side_splitter.setStretchFactor(0, 3)
             self.side_splitter.setStretchFactor(1, 1)
@@ -325,7 +390,7 @@ class MainWindow(QMainWindow):
         """Ask for a title and format; returns True if a new session was started."""
         from PySide6.QtWidgets import QMessageBox
 
-        from sdi_desktop.ui.new_session_dialog import NewSessionDialog
+        from sdi_desktop.ui.problems.new_session_dialog import NewSessionDialog
 
         clock = self.session.clock
         if clock.total_elapsed() > 0 and clock.state is not ClockState.FINISHED:
@@ -336,14 +401,16 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        from sdi_desktop.ui.problem_picker import load_app_library
-
-        # Loaded here, not at start-up: pydantic and the files stay off the first paint.
-        library = load_app_library(self.data_dir)
+        # Loaded the first time, not at start-up: pydantic and the files stay off the first
+        # paint. The practice counts are read now, so a session just finished counts.
+        history = self._controller.practice_history() if self._controller is not None else {}
         dialog = NewSessionDialog(
-            self, library=library, history=self.practice_history, data_dir=self.data_dir
+            self, library=self.problem_library(), history=history, data_dir=self.data_dir
         )
-        if dialog.exec() != NewSessionDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == NewSessionDialog.DialogCode.Accepted
+        if dialog.picker is not None:  # the user may have written or edited a problem
+            self._library = dialog.picker.library
+        if not accepted:
             return False
         self.start_session(
             dialog.session_title(),
@@ -425,7 +492,7 @@ class MainWindow(QMainWindow):
 
     # -- settings and about --------------------------------------------------------------
     def open_settings(self) -> None:
-        from sdi_desktop.ui.settings_dialog import SettingsDialog
+        from sdi_desktop.ui.settings.dialog import SettingsDialog
 
         SettingsDialog(self.settings, self.themes, self).exec()
 

@@ -40,7 +40,8 @@ def test_main_window_starts_without_pyqtgraph(tmp_path):
         "    time.sleep(0.01)\n"
         "print('LOADED', 'pyqtgraph' in sys.modules)\n"
         "window.findChild(type(window.action_new), 'actionProgress').trigger()\n"
-        "print('OPENED', 'pyqtgraph' in sys.modules, window.persistence.dashboard.objectName())\n"
+        "dashboard = window.session_controller.reviews.dashboard\n"
+        "print('OPENED', 'pyqtgraph' in sys.modules, dashboard.objectName())\n"
         "window.close()\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from sdi_desktop.domain.board.demo import url_shortener_board
+from sdi_desktop.demo.board import url_shortener_board
 from sdi_desktop.domain.formats import scaled
 from sdi_desktop.domain.record import SessionRecord, Snapshot
 from sdi_desktop.storage.store import Store

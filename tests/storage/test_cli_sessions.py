@@ -248,7 +248,7 @@ def test_unwritable_data_directory(tmp_path):
     ],
 )
 def test_data_dir_is_accepted_anywhere(argv):
-    from sdi_desktop.cli import parse_args
+    from sdi_desktop.cli.arguments import parse_args
 
     args = parse_args(argv)
     assert (args.command, args.data_dir) == ("sessions", "/x")

@@ -19,6 +19,6 @@ def test_the_storage_package_itself_imports_nothing():
 
 
 def test_the_sessions_commands_load_no_qt_until_a_board_is_drawn():
-    loaded = _modules_after("import sdi_desktop.commands.sessions")
+    loaded = _modules_after("import sdi_desktop.cli.sessions")
     assert "sdi_desktop.storage.store" in loaded
     assert not {m for m in loaded if m.startswith(("PySide6", "shiboken6", "pyqtgraph"))}

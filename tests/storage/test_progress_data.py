@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from sdi_desktop.demo_data import demo_records
-from sdi_desktop.demo_data import main as demo_main
+from sdi_desktop.demo.sessions import demo_records
+from sdi_desktop.demo.sessions import main as demo_main
 from sdi_desktop.domain.rubric import Assessment
 from sdi_desktop.storage.store import Store
 from tests.storage.conftest import full_record

@@ -6,7 +6,7 @@ import pytest
 
 from sdi_desktop.app import launch
 from sdi_desktop.ui.main_window import MainWindow
-from sdi_desktop.ui.settings import AppSettings
+from sdi_desktop.ui.settings.app_settings import AppSettings
 from sdi_desktop.ui.theme import ThemeManager
 
 
@@ -51,7 +51,7 @@ def open_app(qtbot, tmp_path):
             qtbot.waitUntil(
                 lambda: (
                     window.persistence.store is not None
-                    or hasattr(window.persistence, "last_warning")
+                    or window.persistence.last_warning is not None
                 ),
                 timeout=10_000,
             )

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from sdi_desktop.demo_data import seed_demo
+from sdi_desktop.demo.sessions import seed_demo
 from sdi_desktop.domain.formats import standard
 from sdi_desktop.domain.progress import ProgressFilter, week_start
 from sdi_desktop.domain.rubric import COMPETENCIES
@@ -31,7 +31,7 @@ def demo_dir(tmp_path):
 def open_dashboard(open_app, demo_dir, qtbot):
     window = open_app(demo_dir)
     window.findChild(type(window.action_new), "actionProgress").trigger()
-    dashboard = window.persistence.dashboard
+    dashboard = window.persistence.reviews.dashboard
     qtbot.waitExposed(dashboard)
     return window, dashboard
 
@@ -166,7 +166,7 @@ def test_hover_names_the_session_and_a_click_opens_it(open_app, demo_dir, qtbot)
     with qtbot.waitSignal(dashboard.sessionActivated, timeout=2000) as signal:
         qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=position)
     assert signal.args == [entry.id]
-    assert window.persistence.binding.record_id == entry.id
+    assert window.persistence.session_id == entry.id
     assert window.persistence.review is not None  # a finished session opens for review
 
 
@@ -189,17 +189,17 @@ def test_opening_again_replaces_the_dashboard_and_closing_lets_it_go(open_app, d
     _window, second = open_dashboard(lambda _d: window, demo_dir, qtbot)
     qtbot.waitUntil(lambda: not isValid(first), timeout=2000)  # deleted, not just hidden
     assert first.entries == [] and first.report is None  # its sessions let go at once
-    assert second.isVisible() and window.persistence.dashboard is second
+    assert second.isVisible() and window.persistence.reviews.dashboard is second
     assert open_dashboards() == [second]
     assert second.current_filter() == ProgressFilter(tag=tag)  # the filters the user chose
     assert second.report.entries and all(tag in e.tags for e in second.report.entries)
     second.reloadRequested.emit()  # Ctrl+Shift+P or F5 in the dashboard: fresh figures
-    third = window.persistence.dashboard
+    third = window.persistence.reviews.dashboard
     assert third is not second and open_dashboards() == [third]
     assert third.current_filter() == ProgressFilter(tag=tag)
     third.close()
     qtbot.waitUntil(lambda: not isValid(third), timeout=2000)
-    assert window.persistence.dashboard is None and open_dashboards() == []
+    assert window.persistence.reviews.dashboard is None and open_dashboards() == []
 
 
 def test_a_clicked_point_brings_the_main_window_forward(open_app, demo_dir, qtbot):
@@ -209,7 +209,7 @@ def test_a_clicked_point_brings_the_main_window_forward(open_app, demo_dir, qtbo
     dashboard.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dashboard, timeout=2000)
     dashboard.sessionActivated.emit(entry.id)
-    assert window.persistence.binding.record_id == entry.id
+    assert window.persistence.session_id == entry.id
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
 
 
@@ -219,8 +219,8 @@ def test_finishing_a_session_refreshes_an_open_dashboard(open_app, demo_dir, qtb
     window.start_session("One more", standard())
     window.session.clock.start()
     window.finish_session()
-    qtbot.waitUntil(lambda: window.persistence.rubric is not None)
-    fresh = window.persistence.dashboard
+    qtbot.waitUntil(lambda: window.persistence.reviews.rubric is not None)
+    fresh = window.persistence.reviews.dashboard
     assert fresh is not dashboard and len(fresh.report.entries) == before + 1
 
 
@@ -248,7 +248,7 @@ def test_opening_and_filtering_paint_each_chart_once(demo_dir, qtbot):
     them first, so a change does not flicker through two or three paints per chart."""
     from PySide6.QtCore import QEvent, QObject
 
-    from sdi_desktop.ui.persistence import build_dashboard
+    from sdi_desktop.ui.review.windows import build_dashboard
 
     class PaintCounter(QObject):
         def __init__(self):
@@ -330,7 +330,7 @@ def test_the_budget_line_leaves_weeks_without_sessions_blank(qtbot):
 
 
 def test_a_smaller_window_shows_fewer_attempt_rows_than_would_overlap(demo_dir, qtbot):
-    from sdi_desktop.ui.persistence import build_dashboard
+    from sdi_desktop.ui.review.windows import build_dashboard
 
     with Store.open(demo_dir) as store:
         dashboard = build_dashboard(store, demo_dir, dark=False)

@@ -254,7 +254,7 @@ def test_settings_apply_the_theme_live_and_persist(window, qtbot, qapp, tmp_path
     window.open_settings()
     assert window.themes.colors.dark
     assert window.settings.theme == "dark"
-    from sdi_desktop.ui.settings import AppSettings
+    from sdi_desktop.ui.settings.app_settings import AppSettings
 
     reread = AppSettings(tmp_path)
     assert reread.theme == "dark"

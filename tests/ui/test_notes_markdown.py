@@ -8,10 +8,10 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from sdi_desktop.ui.demo_notes import DEMO_NOTES
+from sdi_desktop.demo.notes import DEMO_NOTES
 from sdi_desktop.ui.notes.markdown_reader import load_markdown
 from sdi_desktop.ui.notes.markdown_writer import document_to_markdown
-from sdi_desktop.ui.notes_area import NotesArea
+from sdi_desktop.ui.notes.notes_area import NotesArea
 from tests.ui.notes_structure import structure
 
 DATA = Path(__file__).parent / "data"

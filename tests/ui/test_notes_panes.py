@@ -123,7 +123,7 @@ def test_toolbars_are_built_after_the_first_paint_and_on_first_show(window, qtbo
 
 def test_an_empty_pane_shows_its_whole_hint_wrapped_until_text_is_typed(qtbot):
     """Qt draws a QTextEdit placeholder on one line, cut off; the panes' hints wrap."""
-    from sdi_desktop.ui.notes_area import NotesArea
+    from sdi_desktop.ui.notes.notes_area import NotesArea
 
     area = NotesArea()
     qtbot.addWidget(area)

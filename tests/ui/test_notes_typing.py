@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextImageFormat
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from sdi_desktop.ui.notes.blocks import Marker, code_language, is_code_block
-from sdi_desktop.ui.notes_area import PANES
+from sdi_desktop.ui.notes.notes_area import PANES
 from tests.ui.notes_structure import structure
 
 CTRL = Qt.KeyboardModifier.ControlModifier

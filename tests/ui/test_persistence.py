@@ -13,8 +13,8 @@ from sdi_desktop.domain.clock import ClockState
 
 
 def saved(window):
-    store, binding = window.persistence.store, window.persistence.binding
-    return None if binding.record_id is None else store.sessions.get(binding.record_id)
+    store, session_id = window.persistence.store, window.persistence.session_id
+    return None if session_id is None else store.sessions.get(session_id)
 
 
 def test_edits_are_saved_within_two_seconds_and_reopen_whole(open_app, qtbot, tmp_path):
@@ -36,7 +36,7 @@ def test_edits_are_saved_within_two_seconds_and_reopen_whole(open_app, qtbot, tm
     session_id = record.id
     window.close()
     again = open_app(tmp_path / "data")  # resumes the active session
-    assert again.persistence.binding.record_id == session_id
+    assert again.persistence.session_id == session_id
     assert "GET /urls" in again.notes.panes["api"].toPlainText()
     assert [c.label for c in again.board.editor.document.components()] == ["Redis"]
     assert again.session.checklist.is_checked("scope", 0)
@@ -59,13 +59,13 @@ def test_new_session_starts_empty_and_keeps_the_old_one(open_app, qtbot):
     window = open_app()
     window.board.editor.add_component("service", QPointF(0, 0))
     qtbot.waitUntil(lambda: saved(window) is not None)
-    first = window.persistence.binding.record_id
+    first = window.persistence.session_id
     from sdi_desktop.domain.formats import standard
 
     window.start_session("Second", standard())
     assert len(window.board.editor.document) == 0
     window.board.editor.add_component("queue", QPointF(0, 0))
-    qtbot.waitUntil(lambda: window.persistence.binding.record_id not in (None, first))
+    qtbot.waitUntil(lambda: window.persistence.session_id not in (None, first))
     store = window.persistence.store
     assert {s.title for s in store.sessions.list()} == {"Practice session", "Second"}
     assert len(store.sessions.get(first).board) == 1
@@ -75,14 +75,14 @@ def test_library_finds_opens_renames_duplicates_and_undoes_a_delete(open_app, qt
     window = open_app()
     window.notes.panes["deep_dive"].setPlainText("consistent hashing for the cache tier")
     qtbot.waitUntil(lambda: saved(window) is not None)
-    first = window.persistence.binding.record_id
+    first = window.persistence.session_id
     from sdi_desktop.domain.formats import standard
 
     window.start_session("Chat system", standard())
     window.notes.panes["requirements"].setPlainText("group messages")
-    qtbot.waitUntil(lambda: window.persistence.binding.record_id not in (None, first))
-    window.persistence.open_library()
-    library = window.persistence.library
+    qtbot.waitUntil(lambda: window.persistence.session_id not in (None, first))
+    window.persistence.library_opener.open()
+    library = window.persistence.library_opener.library
     assert library.objectName() == "sessionLibrary"
     assert library.model.rowCount() == 2
     qtbot.keyClicks(library.search, "hashing")
@@ -95,13 +95,13 @@ def test_library_finds_opens_renames_duplicates_and_undoes_a_delete(open_app, qt
     qtbot.mouseClick(library.undo_button, Qt.MouseButton.LeftButton)
     assert library.model.rowCount() == 1
     qtbot.mouseClick(library.open_button, Qt.MouseButton.LeftButton)
-    assert window.persistence.binding.record_id == first
+    assert window.persistence.session_id == first
     assert "consistent hashing" in window.notes.panes["deep_dive"].toPlainText()
-    window.persistence.open_library()
-    library = window.persistence.library
+    window.persistence.library_opener.open()
+    library = window.persistence.library_opener.library
     library.select_id(first)
     qtbot.mouseClick(library.again_button, Qt.MouseButton.LeftButton)
-    again = window.persistence.binding.record_id
+    again = window.persistence.session_id
     assert again not in (None, first)
     assert window.notes.panes["deep_dive"].toPlainText() == ""
 
@@ -114,7 +114,7 @@ def test_a_finished_session_opens_read_only_with_phase_boards(open_app, qtbot):
     window.board.editor.add_component("cache", QPointF(300, 0))
     window.finish_session()
     qtbot.waitUntil(lambda: saved(window) is not None and saved(window).status == "finished")
-    session_id = window.persistence.binding.record_id
+    session_id = window.persistence.session_id
     from sdi_desktop.domain.formats import standard
 
     window.start_session("Other", standard())
@@ -137,15 +137,15 @@ def test_open_option_opens_that_session(open_app, qtbot, tmp_path):
     window = open_app()
     window.notes.panes["api"].setPlainText("POST /urls")
     qtbot.waitUntil(lambda: saved(window) is not None)
-    session_id = window.persistence.binding.record_id
+    session_id = window.persistence.session_id
     from sdi_desktop.domain.formats import standard
 
     window.start_session("Later", standard())
     window.notes.panes["api"].setPlainText("later")
-    qtbot.waitUntil(lambda: window.persistence.binding.record_id not in (None, session_id))
+    qtbot.waitUntil(lambda: window.persistence.session_id not in (None, session_id))
     window.close()
     other = open_app(tmp_path / "data", "--open", str(session_id))
-    assert other.persistence.binding.record_id == session_id
+    assert other.persistence.session_id == session_id
     assert "POST /urls" in other.notes.panes["api"].toPlainText()
 
 
@@ -194,7 +194,7 @@ def test_a_failing_disk_is_reported_once_and_saving_resumes(open_app, qtbot, mon
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
     monkeypatch.setattr(sessions, "create", read_only)
-    monkeypatch.setattr("sdi_desktop.ui.autosave.RETRY_MS", 200)
+    monkeypatch.setattr("sdi_desktop.ui.session.autosave.RETRY_MS", 200)
     window.notes.panes["api"].setPlainText("kept in memory")
     qtbot.waitUntil(lambda: persistence.autosaver.failing, timeout=3000)
     assert "read-only" in persistence.last_warning
@@ -208,8 +208,8 @@ def test_tags_and_renames_in_the_library_survive_the_next_autosave(open_app, qtb
     window = open_app()
     window.notes.panes["api"].setPlainText("first")
     qtbot.waitUntil(lambda: saved(window) is not None)
-    window.persistence.open_library()
-    library = window.persistence.library
+    window.persistence.library_opener.open()
+    library = window.persistence.library_opener.library
     library.edit_tags(["mock with Sam", "weak: estimates"])
     library.rename_selected("Shortener with Sam")
     assert window.session.title == "Shortener with Sam"
@@ -232,7 +232,7 @@ def test_closing_saves_the_clock_time_run_since_the_last_edit(open_app, qtbot, t
     qtbot.waitUntil(lambda: saved(window) is not None)
     saved_spent = sum(saved(window).clock["spent"])
     now[0] += 90.0  # the clock runs on a minute and a half, nothing else is edited
-    session_id = window.persistence.binding.record_id
+    session_id = window.persistence.session_id
     running = window.session.clock.total_elapsed()
     window.close()
     from sdi_desktop.storage.store import Store

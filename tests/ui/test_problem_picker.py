@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from sdi_desktop import paths
 from sdi_desktop.domain.problems import PracticeRecord
-from sdi_desktop.ui.problem_editor import ProblemEditor
-from sdi_desktop.ui.problem_picker import ProblemPicker, load_app_library
+from sdi_desktop.ui.problems.editor import ProblemEditor
+from sdi_desktop.ui.problems.picker import ProblemPicker, load_app_library
 
 EXAMPLE_BODY = (paths.resource_root("problems") / "pastebin.toml").read_text(encoding="utf-8")
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from sdi_desktop.domain.formats import standard
 from sdi_desktop.domain.hints import HintRecord
-from sdi_desktop.ui.problem_picker import load_app_library
+from sdi_desktop.ui.problems.picker import load_app_library
 
 
 def _in_next_dialog(qtbot, handler):

@@ -23,14 +23,14 @@ def finished_session(window, qtbot):
     window.board.editor.add_component("cache", QPointF(300, 0))
     window.board.editor.add_component("database", QPointF(600, 0))
     window.finish_session()
-    qtbot.waitUntil(lambda: window.persistence.rubric is not None)
-    return window.persistence.rubric
+    qtbot.waitUntil(lambda: window.persistence.reviews.rubric is not None)
+    return window.persistence.reviews.rubric
 
 
 def test_finish_fill_the_rubric_with_clicks_and_find_it_again(open_app, qtbot):
     window = open_app()
     dialog = finished_session(window, qtbot)
-    session_id = window.persistence.binding.record_id
+    session_id = window.persistence.session_id
     assert saved(window).status == "finished"
     assert dialog.isVisible()
     assert "Board: 3 components, 0 connections" in dialog.facts_label.text()
@@ -50,7 +50,7 @@ def test_finish_fill_the_rubric_with_clicks_and_find_it_again(open_app, qtbot):
     assert window.persistence.open_session(session_id)
     review = window.persistence.review
     click(qtbot, review.assess_button)
-    again = window.persistence.rubric
+    again = window.persistence.reviews.rubric
     assert again is not dialog and again.isVisible()
     assert again.score_button("scoping", 3).isChecked()
     assert again.score_button("deep_dive", 2).isChecked()
@@ -67,7 +67,7 @@ def test_cancel_keeps_nothing(open_app, qtbot):
     dialog = finished_session(window, qtbot)
     click(qtbot, dialog.score_button("wrap_up", 4))
     click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
-    session_id = window.persistence.binding.record_id
+    session_id = window.persistence.session_id
     assert window.persistence.store.sessions.get_assessment(session_id) is None
 
 
@@ -77,7 +77,7 @@ def test_replay_slider_and_keys_step_through_the_phases(open_app, qtbot):
     qtbot.keyClicks(window.notes.panes["requirements"], "early idea")
     dialog = finished_session(window, qtbot)
     click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
-    session_id = window.persistence.binding.record_id
+    session_id = window.persistence.session_id
     window.start_session("Another one", standard())
     window.persistence.open_session(session_id)
     review = window.persistence.review
@@ -112,7 +112,7 @@ def test_replay_slider_and_keys_step_through_the_phases(open_app, qtbot):
 
 
 def test_compare_two_sessions_side_by_side(open_app, qtbot, tmp_path):
-    from sdi_desktop.demo_data import seed_demo
+    from sdi_desktop.demo.sessions import seed_demo
     from sdi_desktop.storage.store import Store
 
     data = tmp_path / "data"
@@ -124,7 +124,7 @@ def test_compare_two_sessions_side_by_side(open_app, qtbot, tmp_path):
         scores = [store.sessions.get_assessment(i)["scores"] for i in ids[:2]]
     window = open_app(data)
     window.findChild(type(window.action_new), "actionCompare").trigger()
-    dialog = window.persistence.compare
+    dialog = window.persistence.reviews.compare
     assert dialog.isVisible()
     dialog.choices[0].setCurrentIndex(dialog.choices[0].findData(ids[0]))
     dialog.choices[1].setCurrentIndex(dialog.choices[1].findData(ids[1]))
@@ -149,7 +149,7 @@ def test_compare_two_sessions_side_by_side(open_app, qtbot, tmp_path):
 def test_compare_from_the_library_pairs_a_session_with_its_previous_attempt(
     open_app, qtbot, tmp_path
 ):
-    from sdi_desktop.demo_data import seed_demo
+    from sdi_desktop.demo.sessions import seed_demo
     from sdi_desktop.storage.store import Store
 
     data = tmp_path / "data"
@@ -159,11 +159,11 @@ def test_compare_from_the_library_pairs_a_session_with_its_previous_attempt(
     latest = sessions[-1]
     earlier = [s for s in sessions[:-1] if s.problem_id == latest.problem_id]
     window = open_app(data)
-    window.persistence.open_library()
-    library = window.persistence.library
+    window.persistence.library_opener.open()
+    library = window.persistence.library_opener.library
     library.select_id(latest.id)
     click(qtbot, library.compare_button)
-    dialog = window.persistence.compare
+    dialog = window.persistence.reviews.compare
     assert dialog.records[1].id == latest.id
     expected = earlier[-1].id if earlier else sessions[-2].id
     assert dialog.records[0].id == expected
@@ -172,7 +172,7 @@ def test_compare_from_the_library_pairs_a_session_with_its_previous_attempt(
 def test_one_review_banner_at_a_time_and_none_for_a_new_session(open_app, qtbot, tmp_path):
     """Opening finished sessions one after another (from the dashboard, say) showed a
     banner per session, stacked, and a new session kept one."""
-    from sdi_desktop.demo_data import seed_demo
+    from sdi_desktop.demo.sessions import seed_demo
     from sdi_desktop.storage.store import Store
 
     data = tmp_path / "demo"

@@ -4,7 +4,7 @@ import sys
 import pytest
 
 from sdi_desktop import __version__, paths
-from sdi_desktop.cli import parse_args
+from sdi_desktop.cli.arguments import parse_args
 
 
 def test_version_prints_and_exits_zero():
@@ -55,7 +55,7 @@ def test_resources_are_found_from_the_checkout():
     [[], ["--data-dir", "/d"], ["--data-dir=/d"], ["--data-dir", "/d", "--data-dir", "/e"]],
 )
 def test_the_fast_path_agrees_with_argparse(argv):
-    from sdi_desktop.cli import _parse_window_options, build_parser
+    from sdi_desktop.cli.arguments import _parse_window_options, build_parser
 
     assert _parse_window_options(argv) == build_parser().parse_args(argv)
 
@@ -64,6 +64,6 @@ def test_the_fast_path_agrees_with_argparse(argv):
     "argv", [["--data-dir"], ["--data-dir", "--x"], ["screenshots", "o"], ["-h"]]
 )
 def test_anything_else_goes_through_argparse(argv):
-    from sdi_desktop.cli import _parse_window_options
+    from sdi_desktop.cli.arguments import _parse_window_options
 
     assert _parse_window_options(argv) is None

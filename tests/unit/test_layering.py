@@ -44,3 +44,76 @@ def test_import_linter_contracts_hold():
     out = subprocess.run([str(exe)], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "0 broken" in out.stdout
+
+
+# --- Every module is in a layer, and import-linter sees every folder --------------------------
+
+PACKAGE = ROOT / "sdi_desktop"
+
+
+def _layer_roots(pyproject: Path) -> list[str]:
+    import tomllib
+
+    config = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["importlinter"]
+    (layers,) = [c for c in config["contracts"] if c["type"] == "layers"]
+    return [name.strip() for layer in layers["layers"] for name in layer.split("|")]
+
+
+def _layering_gaps(package: Path, pyproject: Path) -> list[str]:
+    """What import-linter would not see: a folder without __init__.py, a module in no layer."""
+    gaps = []
+    roots = _layer_roots(pyproject)
+    for folder in sorted(p for p in package.rglob("*") if p.is_dir()):
+        if folder.name == "__pycache__" or not any(folder.rglob("*.py")):
+            continue
+        if not (folder / "__init__.py").is_file():
+            gaps.append(f"{folder.relative_to(package.parent)} has no __init__.py")
+    for module in sorted(package.rglob("*.py")):
+        parts = module.relative_to(package.parent).with_suffix("").parts
+        dotted = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        if dotted == package.name:
+            continue
+        if not any(dotted == r or dotted.startswith(r + ".") for r in roots):
+            gaps.append(f"{dotted} is in no layer")
+    return gaps
+
+
+def test_every_module_is_in_a_layer_and_every_folder_is_a_package():
+    assert _layering_gaps(PACKAGE, ROOT / "pyproject.toml") == []
+
+
+def _copy_of_the_package(tmp_path: Path) -> Path:
+    import shutil
+
+    shutil.copytree(PACKAGE, tmp_path / "sdi_desktop", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path
+
+
+def test_a_folder_without_init_or_a_module_outside_the_layers_is_reported(tmp_path):
+    copy = _copy_of_the_package(tmp_path)
+    (copy / "sdi_desktop" / "ui" / "board" / "__init__.py").unlink()
+    (copy / "sdi_desktop" / "stray.py").write_text("")
+    gaps = _layering_gaps(copy / "sdi_desktop", copy / "pyproject.toml")
+    assert gaps == ["sdi_desktop/ui/board has no __init__.py", "sdi_desktop.stray is in no layer"]
+
+
+def _lint_imports(cwd: Path) -> subprocess.CompletedProcess:
+    import os
+
+    exe = Path(sys.executable).with_name("lint-imports")
+    env = {**os.environ, "PYTHONPATH": str(cwd)}
+    return subprocess.run(
+        [str(exe), "--no-cache"], capture_output=True, text=True, cwd=cwd, env=env
+    )
+
+
+def test_the_whiteboard_importing_the_app_breaks_the_layers(tmp_path):
+    copy = _copy_of_the_package(tmp_path)
+    clean = _lint_imports(copy)
+    assert clean.returncode == 0, clean.stdout + clean.stderr  # the copy itself is checked
+    scene = copy / "sdi_desktop" / "ui" / "board" / "scene.py"
+    scene.write_text(scene.read_text(encoding="utf-8") + "\nimport sdi_desktop.app  # noqa\n")
+    broken = _lint_imports(copy)
+    assert broken.returncode != 0
+    assert "sdi_desktop.ui.board.scene -> sdi_desktop.app" in broken.stdout

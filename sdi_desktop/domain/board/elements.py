@@ -117,6 +117,21 @@ ELEMENT_TYPES: dict[str, type[Element]] = {
     cls.TYPE: cls for cls in (Component, Connector, TextNote, Stroke, Zone)
 }
 
+# The field holding each element type's text (what a double-click or typing edits);
+# a pen stroke has none.
+TEXT_FIELDS: dict[str, str] = {
+    "component": "label",
+    "connector": "label",
+    "zone": "title",
+    "text": "text",
+}
+
+
+def text_field(element: Element) -> str | None:
+    """The name of the element's text field, or None (a stroke has no text)."""
+    return TEXT_FIELDS.get(element.TYPE)
+
+
 # Drawing layers, back to front; order within a layer is the document's z-order.
 LAYERS = {"zone": 0, "stroke": 1, "connector": 2, "component": 3, "text": 4}
 

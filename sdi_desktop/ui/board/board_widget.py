@@ -75,6 +75,23 @@ class BoardWidget(QWidget):
     def scene(self):
         return self.editor.scene
 
+    def set_gate(self, gate) -> None:
+        """Follow the open session's gate (an ``EditGate``): read-only in review mode.
+
+        The editor asks the gate before every edit; the tools, the palette and dragging
+        follow it here so that a finished board does not even look editable."""
+        self.editor.gate = gate
+        gate.changed.connect(self._show_editable)
+        self._show_editable(gate.editable)
+
+    def _show_editable(self, editable: bool) -> None:
+        if not editable:
+            self.view.set_tool("select")
+        self.view.setInteractive(editable)
+        self.palette.setEnabled(editable)
+        for name, _text, _key in TOOL_LABELS:
+            self.actions_by_name[f"tool_{name}"].setEnabled(editable)
+
     # -- actions ------------------------------------------------------------------------
     def _add(
         self, name, text, shortcuts, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -94,12 +111,22 @@ class BoardWidget(QWidget):
     def _build_actions(self) -> None:
         stack = self.editor.undo_stack
         window = Qt.ShortcutContext.WindowShortcut
-        undo = stack.createUndoAction(self, "&Undo")
+        # Not QUndoStack.createUndoAction: these go through the editor, which asks the gate.
+        undo = QAction("&Undo", self)
         undo.setObjectName("actionUndo")
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = stack.createRedoAction(self, "&Redo")
+        undo.triggered.connect(self.editor.undo)
+        redo = QAction("&Redo", self)
         redo.setObjectName("actionRedo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.triggered.connect(self.editor.redo)
+        for action, can, text, verb in (
+            (undo, stack.canUndoChanged, stack.undoTextChanged, "&Undo"),
+            (redo, stack.canRedoChanged, stack.redoTextChanged, "&Redo"),
+        ):
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            text.connect(lambda t, a=action, v=verb: a.setText(f"{v} {t}".strip()))
         for action in (undo, redo):
             action.setShortcutContext(window)
             self.addAction(action)

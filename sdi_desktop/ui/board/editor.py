@@ -20,8 +20,10 @@ from sdi_desktop.domain.board.elements import (
     TextNote,
     Zone,
     new_id,
+    text_field,
 )
 from sdi_desktop.domain.board.kinds import kind as kind_of
+from sdi_desktop.domain.edit_gate import EditGate
 from sdi_desktop.ui.board.commands import EditCommand, MoveCommand
 from sdi_desktop.ui.board.scene import GRID, BoardScene
 
@@ -40,11 +42,25 @@ class BoardEditor(QObject):
         self.undo_stack = QUndoStack(self)
         self.scene = BoardScene(self.document, self)
         self.scene.contentChanged.connect(self.changed)
+        # Whether the open session may change (the window passes the session's gate;
+        # a throw-away editor, for an export or a comparison, has one of its own).
+        self.gate = EditGate()
 
     # -- plumbing ----------------------------------------------------------------------
     def _push(self, edit, select: list[str] | None = None, move: bool = False) -> None:
+        """Every edit of the board comes through here, and asks the gate first."""
+        if not self.gate.allows_edit():
+            return
         cls = MoveCommand if move else EditCommand
         self.undo_stack.push(cls(self.document, edit, self.scene.select_ids, select))
+
+    def undo(self) -> None:
+        if self.gate.allows_edit():
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.gate.allows_edit():
+            self.undo_stack.redo()
 
     def load(self, elements: list[Element]) -> None:
         """Replace the board (opening a saved one); clears the undo history."""
@@ -155,14 +171,14 @@ class BoardEditor(QObject):
     def set_text(self, element_id: str, text: str) -> None:
         """The label of a component or connector, a zone's title or a note's text."""
         element = self.document.get(element_id)
-        field = {"component": "label", "connector": "label", "zone": "title", "text": "text"}[
-            element.TYPE
-        ]
-        if getattr(element, field) != text:
+        field = text_field(element)
+        if field is not None and getattr(element, field) != text:
             self._push(ChangeElements(self.document, {element_id: {field: text}}, "Rename"))
 
     def set_connector(self, element_id: str, **values) -> None:
-        self._push(ChangeElements(self.document, {element_id: values}, "Change connector"))
+        edit = ChangeElements(self.document, {element_id: values}, "Change connector")
+        if not edit.is_noop:  # choosing the style it already has is no undo step
+            self._push(edit)
 
     def reattach(self, connector_id: str, end: str, component_id: str) -> None:
         connector = self.document.get(connector_id)

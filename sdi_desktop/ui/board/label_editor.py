@@ -8,12 +8,10 @@ from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem, QLineEdit
 
-from sdi_desktop.domain.board.elements import TextNote
+from sdi_desktop.domain.board.elements import TextNote, text_field
 
 if TYPE_CHECKING:
     from sdi_desktop.ui.board.view import BoardView
-
-FIELDS = {"component": "label", "connector": "label", "zone": "title", "text": "text"}
 
 
 class LabelEditor(QLineEdit):
@@ -25,16 +23,21 @@ class LabelEditor(QLineEdit):
         self._new_note_at: QPointF | None = None
         self.hide()
 
-    def begin(self, element_id: str, item: QGraphicsItem, initial: str | None = None) -> None:
+    def begin(self, element_id: str, item: QGraphicsItem, initial: str | None = None) -> bool:
+        """Start editing the element's text; False (nothing shown) if it has none."""
         element = self.view.editor.document.get(element_id)
+        field = text_field(element)
+        if field is None:
+            return False
         self.element_id = element_id
         self._new_note_at = None
-        self.setText(getattr(element, FIELDS[element.TYPE]) if initial is None else initial)
+        self.setText(getattr(element, field) if initial is None else initial)
         self._place(item.sceneBoundingRect().center(), item.sceneBoundingRect().width())
         if initial is None:
             self.selectAll()
         else:
             self.end(False)
+        return True
 
     def begin_new_note(self, pos: QPointF) -> None:
         self.element_id = None

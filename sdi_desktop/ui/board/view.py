@@ -182,6 +182,9 @@ class BoardView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if not self.editor.gate.editable:  # review: look, pan and zoom only
+            super().mousePressEvent(event)
+            return
         if self.tool.press(event):
             event.accept()
             return
@@ -224,7 +227,7 @@ class BoardView(QGraphicsView):
             self.tool.after_default_release()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if isinstance(self.tool, SelectTool):
+        if isinstance(self.tool, SelectTool) and self.editor.gate.allows_edit():
             item = self.board_scene.element_item_at(
                 self.mapToScene(event.position().toPoint()), self.transform()
             )
@@ -300,7 +303,7 @@ class BoardView(QGraphicsView):
             i for i in selected if not isinstance(self.board_scene.item_for(i), ConnectorItem)
         ]
         if text and text.isprintable() and not mods & ~Qt.KeyboardModifier.ShiftModifier:
-            if len(selected) == 1 and len(editable) == 1:
+            if len(selected) == 1 and len(editable) == 1 and self.editor.gate.allows_edit():
                 self.edit_text(selected[0], initial=text)  # just start typing
                 event.accept()
                 return
@@ -324,6 +327,8 @@ class BoardView(QGraphicsView):
     def edit_text(self, element_id: str, initial: str | None = None) -> None:
         from sdi_desktop.ui.board.label_editor import LabelEditor
 
+        if not self.editor.gate.allows_edit():
+            return
         if self._text_editor is None:
             self._text_editor = LabelEditor(self)
         item = self.board_scene.item_for(element_id)
@@ -333,6 +338,8 @@ class BoardView(QGraphicsView):
     def start_text_note(self, pos: QPointF) -> None:
         from sdi_desktop.ui.board.label_editor import LabelEditor
 
+        if not self.editor.gate.allows_edit():
+            return
         if self._text_editor is None:
             self._text_editor = LabelEditor(self)
         self._text_editor.begin_new_note(pos)

@@ -127,7 +127,8 @@ class NotesPane(QWidget):
     def _run(self, name: str, *args) -> None:
         from sdi_desktop.ui.notes import formatting
 
-        getattr(formatting, name)(self.edit, *args)
+        if self.edit.may_edit():
+            getattr(formatting, name)(self.edit, *args)
         self.edit.setFocus()
 
     def bold(self) -> None:
@@ -191,10 +192,12 @@ class NotesPane(QWidget):
         self._run("remove_column")
 
     def undo(self) -> None:
-        self.edit.undo()
+        if self.edit.may_edit():
+            self.edit.undo()
 
     def redo(self) -> None:
-        self.edit.redo()
+        if self.edit.may_edit():
+            self.edit.redo()
 
     def paste_plain_text(self) -> None:
         self.edit.paste_plain_text()
@@ -208,11 +211,13 @@ class NotesPane(QWidget):
         self.find_bar.open_bar()
 
     def insert_template(self) -> None:
-        if self.template is not None:
+        if self.template is not None and self.edit.may_edit():
             self._put_cursor_after_first_line(self.edit.insert_markdown(self.template.markdown))
 
     def add_deep_dive_block(self) -> None:
         """Append another problem / options / trade-offs / decision block at the end."""
+        if not self.edit.may_edit():
+            return
         cursor = self.edit.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
         self.edit.setTextCursor(cursor)
@@ -230,6 +235,8 @@ class NotesPane(QWidget):
     def ask_link(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
+        if not self.edit.may_edit():
+            return
         current = self.edit.currentCharFormat().anchorHref()
         url, ok = QInputDialog.getText(
             self, "Link", "Web address (empty removes the link):", text=current or "https://"
@@ -243,6 +250,8 @@ class NotesPane(QWidget):
 
         from sdi_desktop.ui.notes.blocks import code_language, is_code_block
 
+        if not self.edit.may_edit():
+            return
         block = self.edit.textCursor().block()
         language, ok = QInputDialog.getText(
             self, "Code language", "Language (for example python, sql):", text=code_language(block)
@@ -257,6 +266,8 @@ class NotesPane(QWidget):
     def ask_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        if not self.edit.may_edit():
+            return
         path, _filter = QFileDialog.getOpenFileName(
             self, "Import Markdown", "", "Markdown (*.md *.markdown);;All files (*)"
         )

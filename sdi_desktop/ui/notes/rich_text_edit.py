@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from sdi_desktop.domain.edit_gate import EditGate
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
     from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -34,6 +36,16 @@ class RichTextEdit(QTextEdit):
         self._count_timer: QTimer | None = None
         self._placeholder = ""
         self.document().contentsChanged.connect(self._schedule_count)
+        self.gate = EditGate()  # the open session's, once the notes area follows it
+
+    def follow_gate(self, gate: EditGate) -> None:
+        """Read-only whenever the open session is (review mode); every edit asks it."""
+        self.gate = gate
+        gate.changed.connect(lambda editable: self.setReadOnly(not editable))
+        self.setReadOnly(not gate.editable)
+
+    def may_edit(self) -> bool:
+        return self.gate.allows_edit()
 
     # -- placeholder ----------------------------------------------------------------------
     # Qt 6.10 draws a QTextEdit's placeholder on one line, cut off at the right edge; the
@@ -79,6 +91,8 @@ class RichTextEdit(QTextEdit):
         """Insert ``text`` at the cursor as one undo step; returns where it starts."""
         from sdi_desktop.ui.notes.markdown_reader import markdown_fragment
 
+        if not self.may_edit():
+            return self.textCursor().position()
         cursor = self.textCursor()
         cursor.beginEditBlock()
         if cursor.block().text() and not cursor.hasSelection():
@@ -94,6 +108,8 @@ class RichTextEdit(QTextEdit):
     def import_markdown_file(self, path) -> None:
         from pathlib import Path
 
+        if not self.may_edit():
+            return
         text = Path(path).read_text(encoding="utf-8", errors="replace")
         if self.document().isEmpty():
             self.set_markdown(text)
@@ -120,6 +136,11 @@ class RichTextEdit(QTextEdit):
 
     # -- keys -----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.gate.editable:  # read-only: Qt's own keys (moving, selecting, copying)
+            if event.text() and event.text().isprintable():
+                self.gate.allows_edit()  # says why typing does nothing
+            super().keyPressEvent(event)
+            return
         key, mods = event.key(), event.modifiers()
         plain = not (
             mods & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
@@ -220,6 +241,8 @@ class RichTextEdit(QTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         from sdi_desktop.ui.notes.paste import markdown_from_mime
 
+        if not self.may_edit():
+            return
         markdown = markdown_from_mime(source)
         if markdown is None:
             self.insertPlainText(source.text())
@@ -237,5 +260,5 @@ class RichTextEdit(QTextEdit):
         from PySide6.QtWidgets import QApplication
 
         text = QApplication.clipboard().text()
-        if text:
+        if text and self.may_edit():
             self.insertPlainText(text)

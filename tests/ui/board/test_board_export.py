@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtGui import QGuiApplication, QImage
 
-from sdi_desktop.domain.board.demo import url_shortener_board
+from sdi_desktop.demo.board import url_shortener_board
 from sdi_desktop.domain.board.elements import Component, Connector
 from sdi_desktop.ui.board.export import MARGIN, export_file, render_image, source_rect
 from sdi_desktop.ui.board.style import DARK_BOARD, LIGHT_BOARD

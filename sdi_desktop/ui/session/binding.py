@@ -1,6 +1,8 @@
 """Between the live window and the stored session: capture a record, restore one,
 and report every change so autosave can follow.
 
+The session's id and mode belong to the session controller; the binding asks it.
+
 Capturing runs on the UI thread for every save, so it copies plain data only
 and re-serialises a notes pane only when that pane changed.
 """
@@ -18,23 +20,21 @@ from sdi_desktop.domain.session import Checklist
 
 if TYPE_CHECKING:
     from sdi_desktop.ui.main_window import MainWindow
+    from sdi_desktop.ui.session.controller import SessionController
 
 
 class SessionBinding(QObject):
     changed = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: MainWindow, controller: SessionController) -> None:
+        super().__init__(controller)
         self.window = window
-        self.record_id: int | None = None
+        self._controller = controller
         self.started_at = datetime.now(UTC)
         self.ended_at: datetime | None = None
         self.tags: list[str] = []
         self._markdown: dict[str, str] = {}
         self._stale_panes: set[str] = set()
-        self.quiet = False  # True while review mode shows older notes: not an edit
-        # The board to save instead of the one on screen (review mode showing a snapshot)
-        self.board_override: list | None = None
         for key, pane in window.notes.panes.items():
             pane.document().contentsChanged.connect(lambda k=key: self._pane_changed(k))
         window.board.editor.changed.connect(self.changed)
@@ -43,23 +43,19 @@ class SessionBinding(QObject):
 
     def forget(self) -> None:
         """The next session is a new one: it gets its own row on its first save."""
-        self.record_id = None
         self.started_at = datetime.now(UTC)
         self.ended_at = None
         self.tags = []
-        self.board_override = None
         self._markdown = {}
         self._stale_panes = set(self.window.notes.panes)
 
-    def learn_id(self, record_id: int) -> None:
-        """A first save created the row; later saves update it."""
-        if self.record_id is None:
-            self.record_id = record_id
+    @property
+    def record_id(self) -> int | None:
+        """The open session's id: the controller's (kept for older callers)."""
+        return self._controller.session_id
 
     # -- change tracking ---------------------------------------------------------------------
     def _pane_changed(self, key: str) -> None:
-        if self.quiet:
-            return
         self._stale_panes.add(key)
         self.changed.emit()
 
@@ -100,16 +96,13 @@ class SessionBinding(QObject):
             checklist=session.checklist.to_dict(),
             hints_opened=[h.to_dict() for h in getattr(session, "hints_opened", [])],
             notes=self.notes_markdown(),
-            board=(
-                list(self.board_override)
-                if self.board_override is not None
-                else self.window.board.editor.document.to_data()
-            ),
+            board=self.window.board.editor.document.to_data(),
             tags=list(self.tags),
             status="finished" if finished else "active",
             started_at=self.started_at,
             ended_at=self.ended_at,
             updated_at=datetime.now(UTC),
+            extras=self._controller.parts.capture(),
         )
 
     def snapshot(self, phase_index: int) -> Snapshot:
@@ -118,26 +111,32 @@ class SessionBinding(QObject):
             taken_at=datetime.now(UTC),
             board=self.window.board.editor.document.to_data(),
             notes=self.notes_markdown(),
+            extras=self._controller.parts.capture(snapshot_only=True),
         )
 
     def restore(self, record: SessionRecord, problem=None) -> None:
         """Put a stored session into the window (the clock comes back paused)."""
-        from sdi_desktop.domain.board.elements import element_from_dict
         from sdi_desktop.domain.hints import HintRecord
         from sdi_desktop.domain.session import InterviewSession
 
         window = self.window
-        session = InterviewSession(record.title, record.format, window._now, problem, record.prompt)
+        now = window.time_source
+        session = InterviewSession(record.title, record.format, now, problem, record.prompt)
         if record.clock:
-            session.clock = SessionClock.from_dict(record.clock, window._now)
+            session.clock = SessionClock.from_dict(record.clock, now)
         session.checklist = Checklist.from_dict(record.checklist)
         session.hints_opened = [HintRecord.from_dict(h) for h in record.hints_opened]
-        self.record_id = record.id
         self.started_at = record.started_at
         self.ended_at = record.ended_at
         self.tags = list(record.tags)
         window.replace_session(session)
-        window.board.editor.load([element_from_dict(e) for e in record.board])
-        window.notes.load_markdown_dict(record.notes)
-        self._markdown = dict(record.notes)
+        self.show(record.board, record.notes)
+
+    def show(self, board: list[dict], notes: dict[str, str]) -> None:
+        """Put a stored board and notes on screen as they were stored (not an edit)."""
+        from sdi_desktop.domain.board.elements import element_from_dict
+
+        self.window.board.editor.load([element_from_dict(e) for e in board])
+        self.window.notes.load_markdown_dict(notes)
+        self._markdown = dict(notes)
         self._stale_panes.clear()

@@ -97,6 +97,11 @@ class NotesArea(QTabWidget):
             self.addTab(container, spec.title)
         self.containers[PANES[0].key].defer_chrome = True
 
+    def follow_gate(self, gate) -> None:
+        """Every pane follows the open session's ``EditGate`` (read-only in review)."""
+        for edit in self.panes.values():
+            edit.follow_gate(gate)
+
     @property
     def follows_phase(self) -> bool:
         return self.follow_action.isChecked()

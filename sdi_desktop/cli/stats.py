@@ -25,7 +25,7 @@ RECENT_WEEKS = 8
 
 
 def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
-    from sdi_desktop.commands.sessions import CommandError, _open_store
+    from sdi_desktop.cli.sessions import CommandError, _open_store
 
     flt = ProgressFilter(problem_id=args.problem, tag=args.tag)
     try:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from sdi_desktop.domain.clock import format_duration
+from sdi_desktop.domain.edit_gate import EditGate
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.session import Checklist
 
@@ -61,6 +62,7 @@ class PhaseChecklistPanel(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.gate = EditGate()  # the open session's: the window passes it
         self.setObjectName("phaseChecklist")
         self.setAccessibleName("Phase guidance and checklist")
         self.setWidgetResizable(True)
@@ -149,6 +151,12 @@ class PhaseChecklistPanel(QScrollArea):
 
     def _on_toggled(self, item: int, value: bool) -> None:
         key = PHASES[self._index].key
+        if not self.gate.allows_edit():  # a finished session: the tick does not hold
+            box = self._boxes[item]
+            box.blockSignals(True)
+            box.setChecked(not value)
+            box.blockSignals(False)
+            return
         self._checklist.set_checked(key, item, value)
         self._update_progress()
         self.itemToggled.emit(key, item, value)

@@ -313,7 +313,7 @@ class ProblemPicker(QWidget):
 
         After a save the library is reloaded and the saved problem selected.
         """
-        from sdi_desktop.ui.problem_editor import ProblemEditor
+        from sdi_desktop.ui.problems.editor import ProblemEditor
 
         if self.data_dir is None:
             return None

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sdi_desktop.ui.settings import AppSettings
+from sdi_desktop.ui.settings.app_settings import AppSettings
 from sdi_desktop.ui.theme import THEME_LABELS, THEMES, ThemeManager
 
 

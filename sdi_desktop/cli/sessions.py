@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sdi_desktop import paths
-from sdi_desktop.cli import EXPORT_FORMATS
+from sdi_desktop.cli.arguments import EXPORT_FORMATS
 from sdi_desktop.domain.clock import format_duration
 from sdi_desktop.storage.errors import SessionNotFound, StorageError
 from sdi_desktop.storage.exchange import (

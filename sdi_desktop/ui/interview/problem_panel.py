@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from sdi_desktop.domain.edit_gate import EditGate
 from sdi_desktop.domain.hints import HINTS, Hint, HintNotAvailable
 from sdi_desktop.domain.phases import PHASES, phase_index
 from sdi_desktop.domain.session import InterviewSession
@@ -65,6 +66,7 @@ class HintPanel(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.gate = EditGate()  # the open session's: the window passes it
         self.setObjectName("problemHints")
         self.setAccessibleName("Hints for this problem")
         self.setWidgetResizable(True)
@@ -133,7 +135,7 @@ class HintPanel(QScrollArea):
 
     def reveal(self, key: str) -> bool:
         """Open a hint if the current phase allows it; True when it is shown."""
-        if self.session is None:
+        if self.session is None or not self.gate.allows_edit():
             return False
         try:
             self.session.open_hint(key)

@@ -1,6 +1,6 @@
 """Realistic demo sessions for screenshots, the dashboard tests and trying the charts.
 
-    python -m sdi_desktop.demo_data --data-dir /tmp/sdi-demo --sessions 50
+    python -m sdi_desktop.demo.sessions --data-dir /tmp/sdi-demo --sessions 50
     sdi-desktop --data-dir /tmp/sdi-demo          # then look at Progress… (Ctrl+Shift+P)
 
 ``--data-dir`` is required: demo data never goes into the user's own database
@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sdi_desktop import paths
-from sdi_desktop.domain.board.demo import url_shortener_board
+from sdi_desktop.demo.board import url_shortener_board
 from sdi_desktop.domain.formats import presets, standard
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.record import PANE_KEYS, SessionRecord, Snapshot
@@ -151,7 +151,7 @@ def seed_demo(store, count: int, end: datetime | None = None, seed: int = 8) -> 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m sdi_desktop.demo_data",
+        prog="python -m sdi_desktop.demo.sessions",
         description="Fill a data directory with realistic demo sessions (never your own "
         "data unless you name its folder).",
     )

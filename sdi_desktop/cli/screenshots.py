@@ -13,14 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from sdi_desktop.domain.board.demo import url_shortener_board
+from sdi_desktop.demo.board import url_shortener_board
+from sdi_desktop.demo.notes import DEMO_NOTES
 from sdi_desktop.domain.formats import standard
-from sdi_desktop.ui.demo_notes import DEMO_NOTES
 from sdi_desktop.ui.main_window import MainWindow
-from sdi_desktop.ui.new_session_dialog import NewSessionDialog
-from sdi_desktop.ui.problem_picker import load_app_library
-from sdi_desktop.ui.settings import AppSettings
-from sdi_desktop.ui.settings_dialog import SettingsDialog
+from sdi_desktop.ui.problems.new_session_dialog import NewSessionDialog
+from sdi_desktop.ui.problems.picker import load_app_library
+from sdi_desktop.ui.settings.app_settings import AppSettings
+from sdi_desktop.ui.settings.dialog import SettingsDialog
 from sdi_desktop.ui.theme import ThemeManager
 
 SIZES = (QSize(1280, 800), QSize(1920, 1080))
@@ -207,7 +207,7 @@ DEMO_END = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 
 def _demo_store(data_dir: Path):
     """A throw-away store with 50 generated sessions (made once per run)."""
-    from sdi_desktop.demo_data import seed_demo
+    from sdi_desktop.demo.sessions import seed_demo
     from sdi_desktop.storage.store import Store
 
     fresh = not (data_dir / "sdi-desktop.db").exists()
@@ -249,7 +249,7 @@ def _review_views(window: MainWindow, data_dir: Path, out: Path) -> list[Path]:
 
 
 def _dashboard(window: MainWindow, data_dir: Path, out: Path, suffix: str) -> Path:
-    from sdi_desktop.commands.stats import problem_catalogue
+    from sdi_desktop.cli.stats import problem_catalogue
     from sdi_desktop.ui.review.dashboard import ProgressDashboard
 
     titles, tags = problem_catalogue(data_dir)

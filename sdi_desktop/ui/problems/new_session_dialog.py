@@ -103,7 +103,7 @@ class NewSessionDialog(QDialog):
 
         layout = QVBoxLayout(self)
         if library is not None:
-            from sdi_desktop.ui.problem_picker import ProblemPicker
+            from sdi_desktop.ui.problems.picker import ProblemPicker
 
             self.picker = ProblemPicker(library, history, data_dir, parent=self)
             self.picker.problemChanged.connect(self._on_problem_changed)

@@ -4,8 +4,9 @@ board and notes as they stood at the end of each phase, the self-assessment, and
 
 Replay: the slider (and the combo box beside it) steps from the end of the first
 phase that has a snapshot to the session as finished; Left and Right step while
-the banner has focus. Showing older notes is not an edit: the binding is kept
-quiet, and the finished notes come back before the banner leaves.
+the banner has focus. The banner is only the view of review mode: the session
+controller holds the state (read-only, which phase is replayed) and does the
+showing; nothing is saved while it lasts.
 """
 
 from __future__ import annotations
@@ -21,30 +22,20 @@ from sdi_desktop.domain.phases import PHASES
 if TYPE_CHECKING:
     from sdi_desktop.domain.record import SessionRecord
     from sdi_desktop.ui.main_window import MainWindow
-    from sdi_desktop.ui.session_binding import SessionBinding
+    from sdi_desktop.ui.session.controller import SessionController
 
 
 class ReviewBanner(QObject):
-    continued = Signal()
+    continueRequested = Signal()
     assessRequested = Signal()
 
     def __init__(
-        self,
-        window: MainWindow,
-        record: SessionRecord,
-        parent: QObject,
-        binding: SessionBinding | None = None,
+        self, window: MainWindow, record: SessionRecord, controller: SessionController
     ) -> None:
-        super().__init__(parent)
+        super().__init__(controller)
         self.window = window
         self.record = record
-        self.binding = binding
-        if binding is not None:
-            # Cache every pane's finished Markdown now: a save while an older snapshot is
-            # shown must write the finished notes, never the ones on screen.
-            binding.notes_markdown()
-        self.final_board = list(record.board)
-        self.final_notes = dict(record.notes)
+        self._controller = controller
         self.snapshots = sorted(record.snapshots, key=lambda s: s.phase_index)
         self.widget = QWidget()
         self.widget.setObjectName("reviewBanner")
@@ -88,21 +79,15 @@ class ReviewBanner(QObject):
         layout.addWidget(self.assess_button)
         layout.addWidget(self.continue_button)
         window.centralWidget().layout().insertWidget(1, self.widget)
-        self._set_read_only(True)
-
-    def _set_read_only(self, read_only: bool) -> None:
-        window = self.window
-        for pane in window.notes.panes.values():
-            pane.setReadOnly(read_only)
-        window.board.view.setInteractive(not read_only)
-        window.board.toolbar.setEnabled(not read_only)
-        window.board.palette.setEnabled(not read_only)
-        for name in ("actionUndo", "actionRedo", "actionPaste", "actionQuickAdd"):
-            window.board.action(name).setEnabled(not read_only)
 
     @property
     def read_only(self) -> bool:
-        return not self.window.board.view.isInteractive()
+        return self._controller.read_only
+
+    @property
+    def shown_phase(self) -> int | None:
+        """The phase whose end is on screen; None: the session as finished."""
+        return self.board_choice.currentData()
 
     # -- replay ---------------------------------------------------------------------------------
     def step(self, delta: int) -> None:
@@ -113,35 +98,12 @@ class ReviewBanner(QObject):
         self.board_choice.setCurrentIndex(index)
 
     def _show_board(self, index: int) -> None:
-        from sdi_desktop.domain.board.elements import element_from_dict
-
         value = len(self.snapshots) if index <= 0 else index - 1
         if self.slider.value() != value:
             self.slider.blockSignals(True)
             self.slider.setValue(value)
             self.slider.blockSignals(False)
-        snapshot = self.snapshots[index - 1] if index > 0 else None
-        board = self.final_board if snapshot is None else snapshot.board
-        if self.binding is not None:  # a save meanwhile keeps the finished board
-            self.binding.board_override = None if snapshot is None else self.final_board
-        notes = self.final_notes if snapshot is None or not snapshot.notes else snapshot.notes
-        editor = self.window.board.editor
-        editor.blockSignals(True)  # looking at history is not an edit
-        try:
-            editor.load([element_from_dict(e) for e in board])
-        finally:
-            editor.blockSignals(False)
-        self._show_notes(notes)
-        self.window.board.view.zoom_to_fit()
-
-    def _show_notes(self, notes: dict[str, str]) -> None:
-        if self.binding is not None:
-            self.binding.quiet = True
-        try:
-            self.window.notes.load_markdown_dict(notes)
-        finally:
-            if self.binding is not None:
-                self.binding.quiet = False
+        self._controller.replay(self.board_choice.itemData(index))
 
     def show_phase_board(self, phase_index: int | None) -> None:
         index = self.board_choice.findData(phase_index)
@@ -149,12 +111,10 @@ class ReviewBanner(QObject):
             self.board_choice.setCurrentIndex(index)
 
     def continue_editing(self) -> None:
-        self.leave()
-        self.continued.emit()
+        self.continueRequested.emit()
 
-    def leave(self) -> None:
-        if self.board_choice.currentIndex() != 0:
-            self.board_choice.setCurrentIndex(0)
-        self._set_read_only(False)
+    def remove(self) -> None:
+        """Review mode is over (the controller says so): the banner goes."""
         self.widget.hide()
         self.widget.deleteLater()
+        self.deleteLater()

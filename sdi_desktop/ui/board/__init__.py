@@ -1,0 +1,1 @@
+"""The whiteboard: scene, items, tools, view, undo commands and the editor facade."""

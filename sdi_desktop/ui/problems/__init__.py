@@ -1,0 +1,1 @@
+"""Choosing and editing problems, and the New Session dialog."""

@@ -1,0 +1,1 @@
+"""The preferences (an INI file in the data directory) and their dialog."""
