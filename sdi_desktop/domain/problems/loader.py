@@ -20,6 +20,7 @@ from sdi_desktop.domain.problems.errors import (
     display_name,
     field_path,
 )
+from sdi_desktop.domain.problems.interviewer import InterviewerNotes, interviewer_errors
 from sdi_desktop.domain.problems.library import ProblemLibrary, ProblemOrigin
 from sdi_desktop.domain.problems.model import (
     FORMAT_VERSION,
@@ -61,7 +62,9 @@ def _depth(value, level: int = 0) -> int:
 
 
 _MODELS = (Problem, Scale, DeepDive, Option, Reference, Quality, Endpoint, Entity, DeepDivePick)
-KNOWN_FIELDS = sorted({f for m in (*_MODELS, WrapUp, Levels) for f in m.model_fields})
+KNOWN_FIELDS = sorted(
+    {f for m in (*_MODELS, WrapUp, Levels, InterviewerNotes) for f in m.model_fields}
+)
 
 
 def parse_problem_text(text: str, name: str) -> Problem:
@@ -115,7 +118,7 @@ def parse_problem_text(text: str, name: str) -> Problem:
         raise ProblemFileError(
             ProblemError(name, field_path(first["loc"]), _explain(first)), len(errors) - 1
         ) from None
-    problems = reference_errors(problem)
+    problems = reference_errors(problem) + interviewer_errors(problem)
     if problems:
         field, message = problems[0]
         raise ProblemFileError(ProblemError(name, field, message), len(problems) - 1)
