@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sdi_desktop.domain.board.file_format import CURRENT_VERSION, FORMAT_NAME
+from sdi_desktop.domain.extras import ExtrasError, check_extras, decode_extras, encode_extras
 from sdi_desktop.domain.formats import InterviewFormat
 from sdi_desktop.domain.record import SessionRecord, Snapshot
 
@@ -93,6 +94,7 @@ def snapshot_values(session_id: int, snapshot: Snapshot) -> dict[str, Any]:
         "taken_at": to_db_time(snapshot.taken_at),
         "board_json": board_to_json(snapshot.board),
         "notes_json": dumps(snapshot.notes),
+        "extras_json": encode_extras(snapshot.extras),
     }
 
 
@@ -102,4 +104,21 @@ def snapshot_from_row(row: Any) -> Snapshot:
         taken_at=from_db_time(row.taken_at),
         board=board_from_json(row.board_json),
         notes=json.loads(row.notes_json),
+        extras=decode_extras(row.extras_json),
     )
+
+
+def extras_rows(session_id: int, extras: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``extra`` rows of a record: one per feature key."""
+    check_extras(extras)
+    return [
+        {"session_id": session_id, "key": key, "value_json": dumps(value)}
+        for key, value in extras.items()
+    ]
+
+
+def extras_from_rows(rows) -> dict[str, Any]:
+    try:
+        return {key: json.loads(value) for key, value in rows}
+    except json.JSONDecodeError as exc:
+        raise ExtrasError(f"stored extras are not valid JSON ({exc.msg})") from None

@@ -14,6 +14,7 @@ from typing import Any
 
 from sdi_desktop.domain.board.file_format import BoardFormatError, from_data
 from sdi_desktop.domain.clock import SessionClock, format_duration
+from sdi_desktop.domain.extras import ExtrasError, check_extras
 from sdi_desktop.domain.formats import FormatError, InterviewFormat
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.record import PANE_KEYS, SessionRecord, Snapshot
@@ -68,6 +69,12 @@ def session_to_json(record: SessionRecord, indent: int | None = 2) -> str:
             for s in record.snapshots
         ],
     }
+    # Extras only when there are some: a file without them is what older versions wrote.
+    for snapshot, written in zip(record.snapshots, data["snapshots"], strict=True):
+        if snapshot.extras:
+            written["extras"] = snapshot.extras
+    if record.extras:
+        data["extras"] = record.extras
     return json.dumps(data, indent=indent, ensure_ascii=False)
 
 
@@ -108,6 +115,9 @@ def _read_v1(data: dict[str, Any]) -> SessionRecord:
             fmt = InterviewFormat.from_dict(file.interview_format)
         except FormatError as exc:
             raise SessionFormatError(f"interview_format: {exc}") from None
+    _extras("extras", file.extras)
+    for i, s in enumerate(file.snapshots):
+        _extras(f"snapshots[{i}].extras", s.extras)
     if file.clock:
         try:
             SessionClock.from_dict(file.clock)
@@ -135,10 +145,19 @@ def _read_v1(data: dict[str, Any]) -> SessionRecord:
                 taken_at=_utc(s.taken_at),
                 board=_board(f"snapshots[{i}].board", s.board),
                 notes=s.notes,
+                extras=s.extras,
             )
             for i, s in enumerate(file.snapshots)
         ],
+        extras=file.extras,
     )
+
+
+def _extras(where: str, extras: dict[str, Any]) -> None:
+    try:
+        check_extras(extras)
+    except ExtrasError as exc:
+        raise SessionFormatError(f"{where}: {exc}") from None
 
 
 def _board(where: str, data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ class SnapshotV1(_Strict):
     taken_at: datetime
     board: dict[str, Any]  # a board file (format, version, elements)
     notes: dict[str, str] = {}
+    extras: dict[str, Any] = {}  # checked by domain/extras.py
 
 
 class SessionFileV1(_Strict):
@@ -45,3 +46,6 @@ class SessionFileV1(_Strict):
     ended_at: datetime | None = None
     updated_at: datetime
     snapshots: list[SnapshotV1] = []
+    # per-feature data (feature name -> JSON value), written only when there is some,
+    # so a file without it reads in older versions too; checked by domain/extras.py
+    extras: dict[str, Any] = {}

@@ -19,6 +19,7 @@ from sdi_desktop.storage.queries import SessionQuery, SessionSummary
 from sdi_desktop.storage.tables import (
     AssessmentRow,
     BoardRow,
+    ExtraRow,
     NoteRow,
     SessionRow,
     SnapshotRow,
@@ -31,6 +32,7 @@ BOARD = BoardRow.__table__
 SNAPSHOT = SnapshotRow.__table__
 TAG = TagRow.__table__
 ASSESSMENT = AssessmentRow.__table__
+EXTRA = ExtraRow.__table__
 
 
 class SessionRepository:
@@ -82,6 +84,10 @@ class SessionRepository:
         tags = [{"session_id": session_id, "name": t} for t in dict.fromkeys(record.tags)]
         if tags:
             conn.execute(insert(TAG), tags)
+        conn.execute(delete(EXTRA).where(EXTRA.c.session_id == session_id))
+        extras = codec.extras_rows(session_id, record.extras)
+        if extras:
+            conn.execute(insert(EXTRA), extras)
         fts_index.reindex(conn, session_id)
 
     def add_snapshot(self, session_id: int, snapshot: Snapshot) -> None:
@@ -100,7 +106,9 @@ class SessionRepository:
             .values(values)
             .on_conflict_do_update(
                 index_elements=[SNAPSHOT.c.session_id, SNAPSHOT.c.phase_index],
-                set_={k: values[k] for k in ("taken_at", "board_json", "notes_json")},
+                set_={
+                    k: values[k] for k in ("taken_at", "board_json", "notes_json", "extras_json")
+                },
             )
         )
 
@@ -132,6 +140,13 @@ class SessionRepository:
                 .order_by(SNAPSHOT.c.phase_index)
             )
             record.snapshots = [codec.snapshot_from_row(r) for r in snapshots]
+            record.extras = codec.extras_from_rows(
+                conn.execute(
+                    select(EXTRA.c.key, EXTRA.c.value_json)
+                    .where(EXTRA.c.session_id == session_id)
+                    .order_by(EXTRA.c.key)
+                ).all()
+            )
         return record
 
     def list(self, query: SessionQuery | None = None) -> list[SessionSummary]:

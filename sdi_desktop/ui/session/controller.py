@@ -217,7 +217,6 @@ class SessionController(QObject):
     # -- switching sessions ----------------------------------------------------------------------
     def open_session(self, session_id: int) -> bool:
         """Put a saved session into the window: editable if active, in review if finished."""
-        from sdi_desktop.domain.board.file_format import BoardFormatError
         from sdi_desktop.storage.errors import SessionNotFound, StorageError
 
         if self.store is None:
@@ -229,7 +228,7 @@ class SessionController(QObject):
         except SessionNotFound:
             self.warn("No such session", f"There is no saved session with id {session_id}.")
             return False
-        except (StorageError, BoardFormatError) as exc:
+        except (StorageError, ValueError) as exc:  # a corrupt or newer board, bad extras
             self.warn("This session cannot be opened", f"Session {session_id}: {exc}")
             return False
         self._leave_review()
