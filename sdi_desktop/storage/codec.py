@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sdi_desktop.domain.board.file_format import CURRENT_VERSION, FORMAT_NAME
+from sdi_desktop.domain.board import file_format
 from sdi_desktop.domain.extras import ExtrasError, check_extras, decode_extras, encode_extras
 from sdi_desktop.domain.formats import InterviewFormat
 from sdi_desktop.domain.record import SessionRecord, Snapshot
@@ -37,11 +37,13 @@ def from_db_time(value: datetime | str | None) -> datetime | None:
 
 def board_to_json(elements: list[dict[str, Any]]) -> str:
     """Board elements as a board file (format name and version), as stored."""
-    return dumps({"format": FORMAT_NAME, "version": CURRENT_VERSION, "elements": elements})
+    return file_format.dumps_plain(elements)
 
 
 def board_from_json(text: str) -> list[dict[str, Any]]:
-    return json.loads(text)["elements"]
+    """A stored board (any version the board reader knows), checked; ``BoardFormatError``
+    says what is wrong with a corrupt board or one from a newer app."""
+    return file_format.loads_plain(text)
 
 
 def session_values(record: SessionRecord) -> dict[str, Any]:

@@ -12,13 +12,12 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sdi_desktop.domain.board.file_format import BoardFormatError, from_data
+from sdi_desktop.domain.board import file_format
 from sdi_desktop.domain.clock import SessionClock, format_duration
 from sdi_desktop.domain.extras import ExtrasError, check_extras
 from sdi_desktop.domain.formats import FormatError, InterviewFormat
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.record import PANE_KEYS, SessionRecord, Snapshot
-from sdi_desktop.storage.codec import board_to_json
 
 FORMAT_NAME = "sdi-session"
 CURRENT_VERSION = 1
@@ -53,7 +52,7 @@ def session_to_json(record: SessionRecord, indent: int | None = 2) -> str:
         "checklist": record.checklist,
         "hints_opened": record.hints_opened,
         "notes": record.notes,
-        "board": json.loads(board_to_json(record.board)),
+        "board": file_format.wrap_plain(record.board),
         "tags": record.tags,
         "status": record.status,
         "started_at": _time(record.started_at),
@@ -63,7 +62,7 @@ def session_to_json(record: SessionRecord, indent: int | None = 2) -> str:
             {
                 "phase_index": s.phase_index,
                 "taken_at": _time(s.taken_at),
-                "board": json.loads(board_to_json(s.board)),
+                "board": file_format.wrap_plain(s.board),
                 "notes": s.notes,
             }
             for s in record.snapshots
@@ -162,10 +161,9 @@ def _extras(where: str, extras: dict[str, Any]) -> None:
 
 def _board(where: str, data: dict[str, Any]) -> list[dict[str, Any]]:
     try:
-        elements = from_data(data)
-    except BoardFormatError as exc:
+        return file_format.read_plain(data)
+    except file_format.BoardFormatError as exc:
         raise SessionFormatError(f"{where}: {exc}") from None
-    return [e.to_dict() for e in elements]
 
 
 def _utc(value: datetime) -> datetime:
