@@ -16,18 +16,12 @@ from sdi_desktop.domain.board import file_format
 from sdi_desktop.domain.clock import SessionClock, format_duration
 from sdi_desktop.domain.extras import ExtrasError, check_extras
 from sdi_desktop.domain.formats import FormatError, InterviewFormat
+from sdi_desktop.domain.panes import PANE_KEYS, PANE_TITLES
 from sdi_desktop.domain.phases import PHASES
-from sdi_desktop.domain.record import PANE_KEYS, SessionRecord, Snapshot
+from sdi_desktop.domain.record import SessionRecord, Snapshot
 
 FORMAT_NAME = "sdi-session"
 CURRENT_VERSION = 1
-PANE_TITLES = dict(
-    zip(
-        PANE_KEYS,
-        ("Requirements", "Estimates", "API", "Data model", "Deep dive", "Wrap-up"),
-        strict=True,
-    )
-)
 
 
 class SessionFormatError(ValueError):

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from sdi_desktop.domain.clock import format_duration
-from sdi_desktop.domain.facts import PANE_TITLES, session_facts
+from sdi_desktop.domain.facts import session_facts
+from sdi_desktop.domain.panes import PANE_TITLES
 from sdi_desktop.domain.rubric import COMPETENCIES, Assessment, AssessmentError
 from sdi_desktop.ui.review.notes_diff import changed_lines, notes_diff_html
 
