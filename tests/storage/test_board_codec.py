@@ -91,3 +91,15 @@ def test_a_record_board_is_built_through_the_codec_and_errors_are_not_key_errors
     assert file_format.read_plain(file_format.wrap_plain(full_record().board)) == (
         full_record().board
     )
+
+
+def test_a_component_kind_from_a_newer_app_is_kept_through_open_and_save(tmp_path):
+    record = full_record()
+    index = next(i for i, e in enumerate(record.board) if e["type"] == "component")
+    record.board[index] = dict(record.board[index], kind="quantum_cache")  # unknown here
+    with Store.open(tmp_path) as store:
+        session_id = store.sessions.create(record)
+        loaded = store.sessions.get(session_id)
+        assert loaded.board[index]["kind"] == "quantum_cache"
+        store.sessions.save(loaded)
+        assert store.sessions.get(session_id).board == record.board

@@ -52,12 +52,23 @@ def dumps_plain(plain: list[dict[str, Any]]) -> str:
 
 
 def read_plain(data: Any) -> list[dict[str, Any]]:
-    """A board file's data (any supported version), checked, as plain current dicts."""
-    return [e.to_dict() for e in from_data(data)]
+    """A board file's data (any supported version), checked, as plain current dicts.
+
+    A board of the current version comes back as it was written, so what the reader
+    would only default (a component kind from a newer app, drawn as a box) is kept and
+    saved back unchanged; an older version is upgraded through its reader."""
+    elements = from_data(data)
+    if data.get("version") == CURRENT_VERSION:
+        return [dict(item) for item in data["elements"]]
+    return [e.to_dict() for e in elements]
 
 
 def loads_plain(text: str | bytes) -> list[dict[str, Any]]:
-    return [e.to_dict() for e in loads(text)]
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise BoardFormatError(f"not valid JSON: {exc}") from None
+    return read_plain(data)
 
 
 def from_plain(plain: list[dict[str, Any]]) -> list[Element]:

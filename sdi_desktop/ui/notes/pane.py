@@ -131,14 +131,6 @@ class NotesPane(QWidget):
             command(self.edit, *args)
         self.edit.setFocus()
 
-    def undo(self) -> None:
-        if self.edit.may_edit():
-            self.edit.undo()
-
-    def redo(self) -> None:
-        if self.edit.may_edit():
-            self.edit.redo()
-
     def paste_plain_text(self) -> None:
         self.edit.paste_plain_text()
 

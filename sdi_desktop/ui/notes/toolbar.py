@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from sdi_desktop.ui.notes import formatting
 from sdi_desktop.ui.notes.pane import NotesPane  # loaded already: it builds this toolbar
+from sdi_desktop.ui.notes.rich_text_edit import RichTextEdit
 
 
 class Spec(NamedTuple):
@@ -67,8 +68,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("paste_plain", "Paste as plain text", "Ctrl+Shift+V", NotesPane.paste_plain_text),
     Spec("import_md", "Import Markdown file…", "", NotesPane.ask_import),
     Spec("template", "Insert template", "", NotesPane.insert_template),
-    Spec("undo", "Undo (Ctrl+Z)", "", NotesPane.undo),
-    Spec("redo", "Redo (Ctrl+Shift+Z)", "", NotesPane.redo),
+    Spec("undo", "Undo (Ctrl+Z)", "", _format(RichTextEdit.undo)),
+    Spec("redo", "Redo (Ctrl+Shift+Z)", "", _format(RichTextEdit.redo)),
 )
 
 

@@ -16,10 +16,9 @@ Features that keep data with the session register a part (``register_part``): se
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -103,18 +102,11 @@ class SessionController(QObject):
             self._session_id = session_id
 
     # -- per-feature session data -------------------------------------------------------------
-    def register_part(
-        self,
-        key: str,
-        snapshot: Callable[[], Any],
-        restore: Callable[[Any | None], None],
-        *,
-        in_snapshots: bool = False,
-    ) -> SessionPart:
-        """Keep a feature's data with the session under ``extras[key]``; see parts.py."""
-        part = self.parts.register(key, snapshot, restore, in_snapshots=in_snapshots)
-        part.restore(self.parts.stored.get(key))
-        return part
+    def register_part(self, key: str, snapshot, restore, **options) -> SessionPart:
+        """Keep a feature's data with the session under ``extras[key]``:
+        ``register_part(key, snapshot: () -> Any, restore: (Any | None) -> None, *,
+        in_snapshots: bool = False) -> SessionPart`` (see ``ui/session/parts.py``)."""
+        return self.parts.register(key, snapshot, restore, **options)
 
     def _part_changed(self) -> None:
         if self.autosaver is not None and self.can_save():
