@@ -213,10 +213,12 @@ def test_a_finished_session_is_read_only_everywhere(
     assert all(not box.isChecked() for box in window.phase_panel.boxes[1:])
     assert dump(window) == before  # byte for byte
     assert window.persistence.mode is SessionMode.REVIEW
+    assert window.notes.containers["api"].template_button.isHidden()  # no offer to act
 
     # "Continue editing": the same routes edit again (so the check above can fail)
     qtbot.mouseClick(review.continue_button, Qt.MouseButton.LeftButton)
     assert window.persistence.mode is SessionMode.EDITING
+    assert not window.notes.containers["api"].template_button.isHidden()
     window.board.editor.set_text(a, "changed")
     window.notes.containers["wrap_up"].add_deep_dive_block()
     qtbot.waitUntil(lambda: dump(window) != before, timeout=3000)

@@ -96,8 +96,8 @@ class NotesArea(QTabWidget):
 
     def follow_gate(self, gate) -> None:
         """Every pane follows the open session's ``EditGate`` (read-only in review)."""
-        for edit in self.panes.values():
-            edit.follow_gate(gate)
+        for container in self.containers.values():
+            container.follow_gate(gate)
 
     @property
     def follows_phase(self) -> bool:

@@ -118,10 +118,17 @@ class NotesPane(QWidget):
         self.word_label.setText(f"{count:,} word" + ("" if count == 1 else "s"))
 
     def _update_offers(self) -> None:
+        """The skeleton offers show only where they can act (not in review mode)."""
         empty = self.edit.document().isEmpty()
-        self.template_button.setVisible(empty and self.template is not None)
+        editable = self.edit.gate.editable
+        self.template_button.setVisible(empty and editable and self.template is not None)
         if self.add_block_button is not None:
-            self.add_block_button.setVisible(not empty)
+            self.add_block_button.setVisible(not empty and editable)
+
+    def follow_gate(self, gate) -> None:
+        self.edit.follow_gate(gate)
+        gate.changed.connect(lambda _editable: self._update_offers())
+        self._update_offers()
 
     # -- commands (the toolbar's actions call these) ------------------------------------------
     def apply(self, command, *args) -> None:
