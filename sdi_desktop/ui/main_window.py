@@ -210,6 +210,11 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
 
+    def add_session_actions(self, actions: list) -> None:
+        """Put actions into the Session menu, after Finish Session."""
+        for action in actions:
+            self._session_menu.addAction(action)
+
     def add_file_actions(self, actions: list) -> None:
         """Put actions into the File menu, after New Session."""
         anchor = self._file_menu.actions()[1] if len(self._file_menu.actions()) > 1 else None

@@ -35,3 +35,28 @@ def test_the_controller_owns_the_id_and_the_mode(open_app, qtbot):
     window.notes.panes["api"].setPlainText("GET /b")
     qtbot.waitUntil(lambda: controller.session_id not in (None, first), timeout=3000)
     assert controller.store.sessions.get(first).notes["api"].strip() == "GET /a"
+
+
+def test_continue_editing_is_an_action_enabled_only_in_review(open_app, qtbot):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window = open_app()
+    action = window.findChild(QAction, "actionContinueEditing")
+    finish = window.findChild(QAction, "actionFinishSession")
+    assert action is not None and not action.isEnabled()
+    window.notes.panes["api"].setPlainText("GET /a")
+    window.session.clock.start()
+    finish.trigger()
+    controller = window.session_controller
+    qtbot.waitUntil(lambda: controller.reviews.rubric is not None)
+    controller.reviews.rubric.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert controller.mode is SessionMode.REVIEW and action.isEnabled()
+    assert action in window.menuBar().actions()[3].menu().actions()  # in the Session menu
+    action.trigger()
+    assert controller.mode is SessionMode.EDITING and controller.review is None
+    assert not action.isEnabled()
+    qtbot.waitUntil(
+        lambda: controller.store.sessions.get(controller.session_id).status == "active",
+        timeout=3000,
+    )

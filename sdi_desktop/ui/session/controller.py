@@ -364,6 +364,16 @@ class SessionController(QObject):
         window.addAction(save)
         actions = [*self.library_opener.actions(), *self.reviews.actions(), save]
         window.add_file_actions(actions)
+        # Leave review mode: enabled only while a finished session is shown read-only.
+        resume = QAction("&Continue Editing", window)
+        resume.setObjectName("actionContinueEditing")
+        resume.setToolTip("Make this finished session editable again")
+        resume.triggered.connect(self.continue_editing)
+        resume.setEnabled(not self.gate.editable)
+        self.gate.changed.connect(lambda editable: resume.setEnabled(not editable))
+        window.addAction(resume)
+        window.add_session_actions([resume])
+        self.action_continue = resume
 
     def _save_failed(self, message: str) -> None:
         self.window.statusBar().showMessage(message)
