@@ -309,6 +309,11 @@ class MainWindow(QMainWindow):
     persistence = session_controller  # its earlier name, kept for scripts and tests
 
     @property
+    def practice_history(self) -> dict:
+        """Problem id -> PracticeRecord, read from the saved sessions now ({} without them)."""
+        return self._controller.practice_history() if self._controller is not None else {}
+
+    @property
     def edit_gate(self) -> EditGate:
         """Ask ``allows_edit()`` before changing the session; only the controller sets it."""
         return self._gate
@@ -408,9 +413,11 @@ class MainWindow(QMainWindow):
                 return False
         # Loaded the first time, not at start-up: pydantic and the files stay off the first
         # paint. The practice counts are read now, so a session just finished counts.
-        history = self._controller.practice_history() if self._controller is not None else {}
         dialog = NewSessionDialog(
-            self, library=self.problem_library(), history=history, data_dir=self.data_dir
+            self,
+            library=self.problem_library(),
+            history=self.practice_history,
+            data_dir=self.data_dir,
         )
         accepted = dialog.exec() == NewSessionDialog.DialogCode.Accepted
         if dialog.picker is not None:  # the user may have written or edited a problem

@@ -379,6 +379,31 @@ class SessionController(QObject):
         self.window.statusBar().showMessage(message)
         self.warn("Saving failed", message + "\n\nUse Export (File menu) to keep a copy elsewhere.")
 
+    # -- earlier names (scripts and tests written before the windows had their own homes) ----
+    @property
+    def library(self):
+        return self.library_opener.library
+
+    @property
+    def dashboard(self):
+        return self.reviews.dashboard
+
+    @property
+    def rubric(self):
+        return self.reviews.rubric
+
+    def open_library(self) -> None:
+        self.library_opener.open()
+
+    def open_compare(self, left_id: int | None = None, right_id: int | None = None):
+        return self.reviews.open_compare(left_id, right_id)
+
+    def open_dashboard(self):
+        return self.reviews.open_dashboard()
+
+    def show_assessment(self, session_id: int):
+        return self.reviews.show_assessment(session_id)
+
     def warn(self, title: str, text: str) -> None:
         """A non-modal warning over the window (the app keeps running)."""
         from PySide6.QtWidgets import QMessageBox
