@@ -134,7 +134,9 @@ def try_every_board_route(window, qtbot, a: str) -> None:
     editor.move_to({a: (900.0, 900.0)})
     editor.set_text(a, "changed")
     editor.set_connector(connector, style="async")
-    editor.paste_text(editor.copy_text([a]))
+    assert editor.paste_text(editor.copy_text([a])) == []
+    assert editor.add_component("cache", QPointF(0, 0)) is None  # refused: no id handed out
+    assert board.quick_add_popup is None or not board.quick_add_popup.isVisible()
 
 
 def try_every_notes_route(window, qtbot, monkeypatch, tmp_path) -> None:

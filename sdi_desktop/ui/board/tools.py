@@ -410,7 +410,8 @@ class ZoneTool(Tool):
             self._preview = None
             zone_id = self.editor.add_zone(rect)
             self.view.set_tool("select")
-            self.view.edit_text(zone_id)
+            if zone_id is not None:
+                self.view.edit_text(zone_id)
         return True
 
     def cancel(self) -> None:
