@@ -281,24 +281,15 @@ class MainWindow(QMainWindow):
 
     # -- the session's owner and what it asks of the window ---------------------------------
     def attach_sessions(self, open_id: int | None = None):
-        """Saved sessions for this window: one app per data directory, the store opened
-        off the UI thread, then the latest active session (or ``open_id``) resumed."""
+        """Saved sessions for this window (once): the controller takes the data directory's
+        lock, opens the store off the UI thread and resumes the latest active session
+        (or ``open_id``)."""
         from sdi_desktop.ui.session.controller import SessionController
-        from sdi_desktop.ui.session.instance_lock import InstanceLock
 
-        if self._controller is not None:
-            return self._controller
-        self.build_workspace()
-        self._controller = SessionController(self, self.data_dir, open_id)
-        lock = InstanceLock(self.data_dir)
-        if not lock.acquire():
-            self._controller.refuse_saving(
-                lock.message() + "\n\nThis window will not save anything."
-            )
-            return self._controller
-        self._instance_lock = lock
-        self.closing.connect(lock.release)
-        self._controller.start()
+        if self._controller is None:
+            self.build_workspace()
+            self._controller = SessionController(self, self.data_dir, open_id)
+            self._controller.start()
         return self._controller
 
     @property

@@ -114,7 +114,16 @@ class SessionController(QObject):
 
     # -- opening -------------------------------------------------------------------------------
     def start(self, wait: bool = False) -> None:
-        """Open the store on a worker thread (``wait``: block until attached)."""
+        """Take the data directory (one app each), then open the store on a worker thread
+        (``wait``: block until attached)."""
+        from sdi_desktop.ui.session.instance_lock import InstanceLock
+
+        lock = InstanceLock(self.data_dir)
+        if not lock.acquire():
+            self.refuse_saving(lock.message() + "\n\nThis window will not save anything.")
+            return
+        self._lock = lock
+        self.window.closing.connect(lock.release)
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-open")
         future = pool.submit(self._open_store)
         pool.shutdown(wait=False)
