@@ -9,6 +9,11 @@ repaint < 16 ms, move < 2 ms; 10,000: load < 5 s, repaint < 50 ms; aim for at mo
 
     python benchmarks/board.py            # both sizes
     python benchmarks/board.py --size 1000
+    BENCH_SMOKE=1 python benchmarks/board.py   # a tiny run of the duplicate figure only
+
+Also: duplicating 200 components (with the connectors among them) on a board of 3,000
+elements, median of 5, budget 100 ms (issue 16: it took ~530 ms when every added
+element restacked the whole board).
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ BUDGETS = {
     10000: {"load": 5.0, "repaint": 50.0, "move": 2.0},
 }
 VIEW_SIZE = (1600, 1000)
+SMOKE = os.environ.get("BENCH_SMOKE") == "1"
+DUPLICATE = (300, 20) if SMOKE else (3000, 200)  # board elements, components duplicated
+DUPLICATE_BUDGET_MS = 100.0
 REPAINTS = 15
 MOVES = 30
 
@@ -112,6 +120,28 @@ def run_ours(n: int) -> dict:
     }
 
 
+def run_duplicate(n: int) -> dict:
+    """Median ms to duplicate DUPLICATE[1] components on a board of n elements."""
+    from PySide6.QtWidgets import QApplication
+
+    from sdi_desktop.ui.board.board_widget import BoardWidget
+
+    app = QApplication.instance() or QApplication([])
+    widget = BoardWidget()
+    widget.resize(*VIEW_SIZE)
+    widget.show()
+    widget.editor.load(make_board(n // 2))  # n/2 components and n/2 connectors
+    app.processEvents()
+    ids = [f"c{i}" for i in range(DUPLICATE[1])]
+    times, added = [], 0
+    for _ in range(5):
+        start = time.perf_counter()
+        added = len(widget.editor.duplicate(ids))
+        times.append((time.perf_counter() - start) * 1000)
+        widget.editor.undo_stack.undo()
+    return {"duplicate": statistics.median(times), "added": added}
+
+
 def run_floor(n: int) -> dict:
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QPainter
@@ -188,15 +218,22 @@ def report(n: int) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--size", type=int, choices=sorted(BUDGETS))
-    parser.add_argument("--child", choices=("ours", "floor"))
+    parser.add_argument("--size", type=int)
+    parser.add_argument("--child", choices=("ours", "floor", "duplicate"))
     args = parser.parse_args()
     if args.child:
-        result = (run_ours if args.child == "ours" else run_floor)(args.size)
+        runs = {"ours": run_ours, "floor": run_floor, "duplicate": run_duplicate}
+        result = runs[args.child](args.size)
         print(json.dumps(result))
         return 0
-    sizes = [args.size] if args.size else sorted(BUDGETS)
+    sizes = [] if SMOKE else [args.size] if args.size else sorted(BUDGETS)
     ok = all([report(n) for n in sizes])
+    elements, _components = DUPLICATE
+    dup = child("duplicate", elements)
+    print(f"-- duplicating on a board of {elements:,} elements: {dup['added']} elements added")
+    ok &= bench_line(
+        f"board_duplicate_{_components}_on_{elements}", dup["duplicate"], "ms", DUPLICATE_BUDGET_MS
+    )
     return 0 if ok else 1
 
 

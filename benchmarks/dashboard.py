@@ -4,7 +4,7 @@ Seeds 10,000 sessions (``seed_sessions``, the library benchmark's generator) and
 self-assessment for each into a temporary data directory, then times, offscreen:
 
 - opening the dashboard as the app does it from the second time in a run on:
-  pyqtgraph imported and the problem library loaded (``Persistence`` keeps it),
+  pyqtgraph imported and the problem library loaded (the main window keeps it),
   reading the sessions and scores from the store, computing every figure,
   building the six charts and painting them once (budget 300 ms);
 - the first opening in a run, which also imports pyqtgraph and loads the problem
@@ -148,7 +148,7 @@ def _open(build, app, watch: PaintWatch):
 
 def _close(dashboard, app) -> None:
     """Close and delete it as the app does (there the event loop runs the deferred delete,
-    and ``Persistence`` releases the dashboard's data)."""
+    and ``ReviewWindows`` releases the dashboard's data)."""
     from PySide6.QtCore import QEvent
 
     dashboard.close()

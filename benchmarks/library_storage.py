@@ -16,7 +16,6 @@ against 50 ms) and opening the store (integrity check + migrations; 500 ms).
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import sys
@@ -171,9 +170,8 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=10_000)
     n = parser.parse_args().n
 
-    from sdi_desktop.domain.board.file_format import from_data
+    from sdi_desktop.domain.board.file_format import from_plain
     from sdi_desktop.domain.record import SessionRecord
-    from sdi_desktop.storage.codec import board_to_json
     from sdi_desktop.storage.queries import SessionQuery
     from sdi_desktop.storage.store import Store
 
@@ -203,7 +201,7 @@ def main() -> int:
 
             def open_big() -> None:
                 record = store.sessions.get(big_id)
-                from_data(json.loads(board_to_json(record.board)))
+                from_plain(record.board)  # read and checked by get(), built here
 
             get_ms = _ms(open_big, 5)
             typical = store.sessions.get(big_id - 1)

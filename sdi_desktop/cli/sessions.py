@@ -130,8 +130,7 @@ def _render_board(board: list[dict[str, Any]], path: Path, fmt: str, title: str)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from sdi_desktop.domain.board.file_format import from_data
-    from sdi_desktop.storage.codec import board_to_json
+    from sdi_desktop.domain.board.file_format import BoardFormatError, from_plain
     from sdi_desktop.ui.board import export
     from sdi_desktop.ui.board.editor import BoardEditor
 
@@ -139,7 +138,10 @@ def _render_board(board: list[dict[str, Any]], path: Path, fmt: str, title: str)
     # Kept for the life of the process: the scene must never outlive its application.
     _qt_app = QApplication.instance() or QApplication([PROG])
     editor = BoardEditor()
-    editor.load(from_data(json.loads(board_to_json(board))))
+    try:
+        editor.load(from_plain(board))
+    except BoardFormatError as exc:
+        raise CommandError(f"the board cannot be drawn: {exc}") from None
     try:
         if fmt == "png":
             export.export_png(path, editor.scene)

@@ -22,19 +22,11 @@ from typing import TYPE_CHECKING
 
 from sdi_desktop.domain.clock import format_duration
 from sdi_desktop.domain.hints import HINTS
+from sdi_desktop.domain.panes import PANE_TITLES
 from sdi_desktop.domain.phases import PHASES
 
 if TYPE_CHECKING:
     from sdi_desktop.domain.record import SessionRecord
-
-PANE_TITLES = {
-    "requirements": "Requirements",
-    "estimates": "Estimates",
-    "api": "API",
-    "data_model": "Data model",
-    "deep_dive": "Deep dive",
-    "wrap_up": "Wrap-up",
-}
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")

@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sdi_desktop.domain.formats import InterviewFormat
+from sdi_desktop.domain.panes import PANE_KEYS  # noqa: F401 (re-exported: the stored keys)
 from sdi_desktop.domain.phases import PHASES
 
-PANE_KEYS = ("requirements", "estimates", "api", "data_model", "deep_dive", "wrap_up")
 STATUSES = ("active", "finished")
 
 

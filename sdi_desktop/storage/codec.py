@@ -6,7 +6,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sdi_desktop.domain.board.file_format import CURRENT_VERSION, FORMAT_NAME
+from sdi_desktop.domain.board import file_format
+from sdi_desktop.domain.extras import ExtrasError, check_extras, decode_extras, encode_extras
 from sdi_desktop.domain.formats import InterviewFormat
 from sdi_desktop.domain.record import SessionRecord, Snapshot
 
@@ -36,11 +37,13 @@ def from_db_time(value: datetime | str | None) -> datetime | None:
 
 def board_to_json(elements: list[dict[str, Any]]) -> str:
     """Board elements as a board file (format name and version), as stored."""
-    return dumps({"format": FORMAT_NAME, "version": CURRENT_VERSION, "elements": elements})
+    return file_format.dumps_plain(elements)
 
 
 def board_from_json(text: str) -> list[dict[str, Any]]:
-    return json.loads(text)["elements"]
+    """A stored board (any version the board reader knows), checked; ``BoardFormatError``
+    says what is wrong with a corrupt board or one from a newer app."""
+    return file_format.loads_plain(text)
 
 
 def session_values(record: SessionRecord) -> dict[str, Any]:
@@ -93,6 +96,7 @@ def snapshot_values(session_id: int, snapshot: Snapshot) -> dict[str, Any]:
         "taken_at": to_db_time(snapshot.taken_at),
         "board_json": board_to_json(snapshot.board),
         "notes_json": dumps(snapshot.notes),
+        "extras_json": encode_extras(snapshot.extras),
     }
 
 
@@ -102,4 +106,21 @@ def snapshot_from_row(row: Any) -> Snapshot:
         taken_at=from_db_time(row.taken_at),
         board=board_from_json(row.board_json),
         notes=json.loads(row.notes_json),
+        extras=decode_extras(row.extras_json),
     )
+
+
+def extras_rows(session_id: int, extras: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``extra`` rows of a record: one per feature key."""
+    check_extras(extras)
+    return [
+        {"session_id": session_id, "key": key, "value_json": dumps(value)}
+        for key, value in extras.items()
+    ]
+
+
+def extras_from_rows(rows) -> dict[str, Any]:
+    try:
+        return {key: json.loads(value) for key, value in rows}
+    except json.JSONDecodeError as exc:
+        raise ExtrasError(f"stored extras are not valid JSON ({exc.msg})") from None

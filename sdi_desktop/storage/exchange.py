@@ -12,23 +12,20 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sdi_desktop.domain.board.file_format import BoardFormatError, from_data
+from sdi_desktop.domain.board import file_format
 from sdi_desktop.domain.clock import SessionClock, format_duration
+from sdi_desktop.domain.extras import ExtrasError, check_extras
 from sdi_desktop.domain.formats import FormatError, InterviewFormat
+<<<<<<< HEAD
 from sdi_desktop.domain.hints import HintRecord
+=======
+from sdi_desktop.domain.panes import PANE_KEYS, PANE_TITLES
+>>>>>>> s16
 from sdi_desktop.domain.phases import PHASES
-from sdi_desktop.domain.record import PANE_KEYS, SessionRecord, Snapshot
-from sdi_desktop.storage.codec import board_to_json
+from sdi_desktop.domain.record import SessionRecord, Snapshot
 
 FORMAT_NAME = "sdi-session"
 CURRENT_VERSION = 1
-PANE_TITLES = dict(
-    zip(
-        PANE_KEYS,
-        ("Requirements", "Estimates", "API", "Data model", "Deep dive", "Wrap-up"),
-        strict=True,
-    )
-)
 
 
 MAX_FILE_BYTES = 64_000_000
@@ -89,7 +86,7 @@ def session_to_json(record: SessionRecord, indent: int | None = 2) -> str:
         "checklist": record.checklist,
         "hints_opened": record.hints_opened,
         "notes": record.notes,
-        "board": json.loads(board_to_json(record.board)),
+        "board": file_format.wrap_plain(record.board),
         "tags": record.tags,
         "status": record.status,
         "started_at": _time(record.started_at),
@@ -99,12 +96,18 @@ def session_to_json(record: SessionRecord, indent: int | None = 2) -> str:
             {
                 "phase_index": s.phase_index,
                 "taken_at": _time(s.taken_at),
-                "board": json.loads(board_to_json(s.board)),
+                "board": file_format.wrap_plain(s.board),
                 "notes": s.notes,
             }
             for s in record.snapshots
         ],
     }
+    # Extras only when there are some: a file without them is what older versions wrote.
+    for snapshot, written in zip(record.snapshots, data["snapshots"], strict=True):
+        if snapshot.extras:
+            written["extras"] = snapshot.extras
+    if record.extras:
+        data["extras"] = record.extras
     return json.dumps(data, indent=indent, ensure_ascii=False)
 
 
@@ -153,6 +156,9 @@ def _read_v1(data: dict[str, Any]) -> SessionRecord:
             fmt = InterviewFormat.from_dict(file.interview_format)
         except FormatError as exc:
             raise SessionFormatError(f"interview_format: {exc}") from None
+    _extras("extras", file.extras)
+    for i, s in enumerate(file.snapshots):
+        _extras(f"snapshots[{i}].extras", s.extras)
     if file.clock:
         try:
             SessionClock.from_dict(file.clock)
@@ -195,17 +201,27 @@ def _read_v1(data: dict[str, Any]) -> SessionRecord:
                 taken_at=_utc(s.taken_at),
                 board=_board(f"snapshots[{i}].board", s.board),
                 notes=s.notes,
+                extras=s.extras,
             )
             for i, s in enumerate(file.snapshots)
         ],
+        extras=file.extras,
     )
+
+
+def _extras(where: str, extras: dict[str, Any]) -> None:
+    try:
+        check_extras(extras)
+    except ExtrasError as exc:
+        raise SessionFormatError(f"{where}: {exc}") from None
 
 
 def _board(where: str, data: dict[str, Any]) -> list[dict[str, Any]]:
     try:
-        elements = from_data(data)
-    except BoardFormatError as exc:
+        return file_format.read_plain(data)
+    except file_format.BoardFormatError as exc:
         raise SessionFormatError(f"{where}: {exc}") from None
+<<<<<<< HEAD
     plain = [e.to_dict() for e in elements]
     for i, item in enumerate(plain):
         for field in ("label", "note", "text", "title"):
@@ -214,6 +230,8 @@ def _board(where: str, data: dict[str, Any]) -> list[dict[str, Any]]:
                     f"{where}.elements[{i}].{field}: longer than {MAX_TEXT:,} characters"
                 )
     return plain
+=======
+>>>>>>> s16
 
 
 def _utc(value: datetime) -> datetime:

@@ -108,7 +108,22 @@ _V2 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
+_V3 = Migration(
+    3,
+    "per-feature session data (SessionRecord.extras), also in phase snapshots",
+    (
+        """CREATE TABLE extra (
+            session_id INTEGER NOT NULL,
+            "key" VARCHAR NOT NULL,
+            value_json VARCHAR NOT NULL,
+            PRIMARY KEY (session_id, "key"),
+            FOREIGN KEY(session_id) REFERENCES session (id) ON DELETE CASCADE
+        )""",
+        "ALTER TABLE snapshot ADD COLUMN extras_json VARCHAR NOT NULL DEFAULT '{}'",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
 LATEST = MIGRATIONS[-1].version
 
 

@@ -44,6 +44,7 @@ class SnapshotV1(_Strict):
     taken_at: Date
     board: dict[str, Any]  # a board file (format, version, elements)
     notes: Notes = {}
+    extras: dict[str, Any] = {}  # checked by domain/extras.py
 
 
 class SessionFileV1(_Strict):
@@ -70,3 +71,6 @@ class SessionFileV1(_Strict):
     ended_at: Date | None = None
     updated_at: Date
     snapshots: Annotated[list[SnapshotV1], Field(max_length=MAX_SNAPSHOTS)] = []
+    # per-feature data (feature name -> JSON value), written only when there is some,
+    # so a file without it reads in older versions too; checked by domain/extras.py
+    extras: dict[str, Any] = {}

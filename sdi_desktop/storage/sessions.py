@@ -14,11 +14,12 @@ from sdi_desktop.domain.progress import ProgressEntry
 from sdi_desktop.domain.record import SessionRecord, Snapshot, utcnow
 from sdi_desktop.storage import codec, fts_index, progress_query, queries
 from sdi_desktop.storage.database import reading, writing
-from sdi_desktop.storage.errors import SessionNotFound
+from sdi_desktop.storage.errors import SessionNotFound, StorageError
 from sdi_desktop.storage.queries import SessionQuery, SessionSummary
 from sdi_desktop.storage.tables import (
     AssessmentRow,
     BoardRow,
+    ExtraRow,
     NoteRow,
     SessionRow,
     SnapshotRow,
@@ -31,6 +32,7 @@ BOARD = BoardRow.__table__
 SNAPSHOT = SnapshotRow.__table__
 TAG = TagRow.__table__
 ASSESSMENT = AssessmentRow.__table__
+EXTRA = ExtraRow.__table__
 
 
 class SessionRepository:
@@ -82,6 +84,10 @@ class SessionRepository:
         tags = [{"session_id": session_id, "name": t} for t in dict.fromkeys(record.tags)]
         if tags:
             conn.execute(insert(TAG), tags)
+        conn.execute(delete(EXTRA).where(EXTRA.c.session_id == session_id))
+        extras = codec.extras_rows(session_id, record.extras)
+        if extras:
+            conn.execute(insert(EXTRA), extras)
         fts_index.reindex(conn, session_id)
 
     def add_snapshot(self, session_id: int, snapshot: Snapshot) -> None:
@@ -100,13 +106,16 @@ class SessionRepository:
             .values(values)
             .on_conflict_do_update(
                 index_elements=[SNAPSHOT.c.session_id, SNAPSHOT.c.phase_index],
-                set_={k: values[k] for k in ("taken_at", "board_json", "notes_json")},
+                set_={
+                    k: values[k] for k in ("taken_at", "board_json", "notes_json", "extras_json")
+                },
             )
         )
 
     # -- reading ----------------------------------------------------------------------------
     def get(self, session_id: int) -> SessionRecord:
-        """The whole session, snapshots in phase order; ``SessionNotFound`` if unknown."""
+        """The whole session, snapshots in phase order; ``SessionNotFound`` if unknown, a
+        ``StorageError`` naming the part if its board (or extras) cannot be read."""
         with reading(self._engine) as conn:
             row = conn.execute(select(SESSION).where(SESSION.c.id == session_id)).first()
             if row is None:
@@ -120,7 +129,6 @@ class SessionRepository:
             board = conn.execute(
                 select(BOARD.c.board_json).where(BOARD.c.session_id == session_id)
             ).scalar()
-            record.board = [] if board is None else codec.board_from_json(board)
             record.tags = list(
                 conn.execute(
                     select(TAG.c.name).where(TAG.c.session_id == session_id).order_by(text("rowid"))
@@ -130,8 +138,25 @@ class SessionRepository:
                 select(SNAPSHOT)
                 .where(SNAPSHOT.c.session_id == session_id)
                 .order_by(SNAPSHOT.c.phase_index)
-            )
-            record.snapshots = [codec.snapshot_from_row(r) for r in snapshots]
+            ).all()
+            extras = conn.execute(
+                select(EXTRA.c.key, EXTRA.c.value_json)
+                .where(EXTRA.c.session_id == session_id)
+                .order_by(EXTRA.c.key)
+            ).all()
+        part = "board"
+        try:
+            record.board = [] if board is None else codec.board_from_json(board)
+            for snapshot in snapshots:
+                part = f"board at the end of phase {snapshot.phase_index + 1}"
+                record.snapshots.append(codec.snapshot_from_row(snapshot))
+            part = "feature data (extras)"
+            record.extras = codec.extras_from_rows(extras)
+        except ValueError as exc:  # BoardFormatError, ExtrasError
+            raise StorageError(
+                f"saved session {session_id} ({record.title}) cannot be opened: "
+                f"its {part} cannot be read: {exc}"
+            ) from None
         return record
 
     def list(self, query: SessionQuery | None = None) -> list[SessionSummary]:

@@ -70,6 +70,18 @@ class SnapshotRow(SQLModel, table=True):
     taken_at: datetime
     board_json: str
     notes_json: str
+    # the extras of the features that ask to be snapshotted (migration 3)
+    extras_json: str = Field(default="{}", sa_column_kwargs={"server_default": "{}"})
+
+
+class ExtraRow(SQLModel, table=True):
+    """One feature's data kept with a session (``SessionRecord.extras[key]``, JSON)."""
+
+    __tablename__ = "extra"
+
+    session_id: int = Field(foreign_key="session.id", ondelete="CASCADE", primary_key=True)
+    key: str = Field(primary_key=True)
+    value_json: str
 
 
 class TagRow(SQLModel, table=True):

@@ -210,6 +210,11 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
 
+    def add_session_actions(self, actions: list) -> None:
+        """Put actions into the Session menu, after Finish Session."""
+        for action in actions:
+            self._session_menu.addAction(action)
+
     def add_file_actions(self, actions: list) -> None:
         """Put actions into the File menu, after New Session."""
         anchor = self._file_menu.actions()[1] if len(self._file_menu.actions()) > 1 else None
@@ -276,24 +281,15 @@ class MainWindow(QMainWindow):
 
     # -- the session's owner and what it asks of the window ---------------------------------
     def attach_sessions(self, open_id: int | None = None):
-        """Saved sessions for this window: one app per data directory, the store opened
-        off the UI thread, then the latest active session (or ``open_id``) resumed."""
+        """Saved sessions for this window (once): the controller takes the data directory's
+        lock, opens the store off the UI thread and resumes the latest active session
+        (or ``open_id``)."""
         from sdi_desktop.ui.session.controller import SessionController
-        from sdi_desktop.ui.session.instance_lock import InstanceLock
 
-        if self._controller is not None:
-            return self._controller
-        self.build_workspace()
-        self._controller = SessionController(self, self.data_dir, open_id)
-        lock = InstanceLock(self.data_dir)
-        if not lock.acquire():
-            self._controller.refuse_saving(
-                lock.message() + "\n\nThis window will not save anything."
-            )
-            return self._controller
-        self._instance_lock = lock
-        self.closing.connect(lock.release)
-        self._controller.start()
+        if self._controller is None:
+            self.build_workspace()
+            self._controller = SessionController(self, self.data_dir, open_id)
+            self._controller.start()
         return self._controller
 
     @property
@@ -302,6 +298,11 @@ class MainWindow(QMainWindow):
         return self._controller
 
     persistence = session_controller  # its earlier name, kept for scripts and tests
+
+    @property
+    def practice_history(self) -> dict:
+        """Problem id -> PracticeRecord, read from the saved sessions now ({} without them)."""
+        return self._controller.practice_history() if self._controller is not None else {}
 
     @property
     def edit_gate(self) -> EditGate:
@@ -403,9 +404,11 @@ class MainWindow(QMainWindow):
                 return False
         # Loaded the first time, not at start-up: pydantic and the files stay off the first
         # paint. The practice counts are read now, so a session just finished counts.
-        history = self._controller.practice_history() if self._controller is not None else {}
         dialog = NewSessionDialog(
-            self, library=self.problem_library(), history=history, data_dir=self.data_dir
+            self,
+            library=self.problem_library(),
+            history=self.practice_history,
+            data_dir=self.data_dir,
         )
         accepted = dialog.exec() == NewSessionDialog.DialogCode.Accepted
         if dialog.picker is not None:  # the user may have written or edited a problem

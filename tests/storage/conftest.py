@@ -53,8 +53,19 @@ def full_record(**changes) -> SessionRecord:
         updated_at=datetime(2026, 3, 14, 10, 31, tzinfo=UTC),
         snapshots=[
             Snapshot(0, datetime(2026, 3, 14, 9, 37, tzinfo=UTC), board[:3], {"api": "v0"}),
-            Snapshot(1, datetime(2026, 3, 14, 10, 2, tzinfo=UTC), board, {"api": "v1"}),
+            Snapshot(
+                1,
+                datetime(2026, 3, 14, 10, 2, tzinfo=UTC),
+                board,
+                {"api": "v1"},
+                {"estimation": {"dau": 100_000_000}},
+            ),
         ],
+        extras={
+            "estimation": {"dau": 100_000_000, "peak_factor": 2.5},
+            "follow_ups": [{"at": 120.0, "text": "why not a hash?"}],
+            "from_a_newer_app": {"kept": True, "nested": [1, None, "x"]},
+        },
     )
     values.update(changes)
     return SessionRecord(**values)

@@ -134,7 +134,9 @@ def try_every_board_route(window, qtbot, a: str) -> None:
     editor.move_to({a: (900.0, 900.0)})
     editor.set_text(a, "changed")
     editor.set_connector(connector, style="async")
-    editor.paste_text(editor.copy_text([a]))
+    assert editor.paste_text(editor.copy_text([a])) == []
+    assert editor.add_component("cache", QPointF(0, 0)) is None  # refused: no id handed out
+    assert board.quick_add_popup is None or not board.quick_add_popup.isVisible()
 
 
 def try_every_notes_route(window, qtbot, monkeypatch, tmp_path) -> None:
@@ -213,10 +215,12 @@ def test_a_finished_session_is_read_only_everywhere(
     assert all(not box.isChecked() for box in window.phase_panel.boxes[1:])
     assert dump(window) == before  # byte for byte
     assert window.persistence.mode is SessionMode.REVIEW
+    assert window.notes.containers["api"].template_button.isHidden()  # no offer to act
 
     # "Continue editing": the same routes edit again (so the check above can fail)
     qtbot.mouseClick(review.continue_button, Qt.MouseButton.LeftButton)
     assert window.persistence.mode is SessionMode.EDITING
+    assert not window.notes.containers["api"].template_button.isHidden()
     window.board.editor.set_text(a, "changed")
     window.notes.containers["wrap_up"].add_deep_dive_block()
     qtbot.waitUntil(lambda: dump(window) != before, timeout=3000)

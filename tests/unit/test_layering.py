@@ -117,3 +117,16 @@ def test_the_whiteboard_importing_the_app_breaks_the_layers(tmp_path):
     broken = _lint_imports(copy)
     assert broken.returncode != 0
     assert "sdi_desktop.ui.board.scene -> sdi_desktop.app" in broken.stdout
+
+
+def test_the_command_line_package_loads_no_qt_until_a_command_draws():
+    code = (
+        "import sdi_desktop.cli, sdi_desktop.cli.arguments, sdi_desktop.cli.problems\n"
+        "import sdi_desktop.cli.sessions, sdi_desktop.cli.stats\n"
+    )
+    loaded = _modules_after(code)
+    assert "sdi_desktop.cli.sessions" in loaded
+    assert not {m for m in loaded if m.startswith(("PySide6", "shiboken6", "pyqtgraph"))}
+    import sdi_desktop.cli
+
+    assert "loads no Qt" in sdi_desktop.cli.__doc__  # what the package says is what it does

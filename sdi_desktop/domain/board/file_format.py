@@ -1,5 +1,10 @@
 """The board's versioned JSON format: write, read (one reader per version), validate.
 
+The one codec of a board: storage, the session files, the command line, review,
+compare and the clipboard all read and write boards through this module. Boards
+travel in two forms: ``Element`` objects (the document) and *plain* element dicts
+of the current version (what a ``SessionRecord`` holds, once read and checked here).
+
 Reading parses the text into plain data, validates it against the pydantic
 model of its version (the same models generate ``schemas/board-v1.schema.json``),
 checks what a schema cannot (unique ids, connector ends), and only then builds
@@ -33,6 +38,48 @@ def to_data(elements: list[Element]) -> dict[str, Any]:
 
 def dumps(elements: list[Element], indent: int | None = None) -> str:
     return json.dumps(to_data(elements), indent=indent, ensure_ascii=False)
+
+
+# -- plain element dicts (a SessionRecord's board) ------------------------------------------
+def wrap_plain(plain: list[dict[str, Any]]) -> dict[str, Any]:
+    """Plain current-version element dicts as a whole board file's data."""
+    return {"format": FORMAT_NAME, "version": CURRENT_VERSION, "elements": plain}
+
+
+def dumps_plain(plain: list[dict[str, Any]]) -> str:
+    """The compact board file text of plain element dicts (as storage keeps it)."""
+    return json.dumps(wrap_plain(plain), ensure_ascii=False, separators=(",", ":"))
+
+
+def read_plain(data: Any) -> list[dict[str, Any]]:
+    """A board file's data (any supported version), checked, as plain current dicts.
+
+    A board of the current version comes back as it was written, so what the reader
+    would only default (a component kind from a newer app, drawn as a box) is kept and
+    saved back unchanged; an older version is upgraded through its reader."""
+    elements = from_data(data)
+    if data.get("version") == CURRENT_VERSION:
+        return [dict(item) for item in data["elements"]]
+    return [e.to_dict() for e in elements]
+
+
+def loads_plain(text: str | bytes) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise BoardFormatError(f"not valid JSON: {exc}") from None
+    return read_plain(data)
+
+
+def from_plain(plain: list[dict[str, Any]]) -> list[Element]:
+    """Elements from plain dicts this module produced (a record's board): not checked
+    again, but anything malformed is still a ``BoardFormatError``, never a KeyError."""
+    try:
+        return [element_from_dict(item) for item in plain]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise BoardFormatError(
+            f"a board element is malformed ({type(exc).__name__}: {exc})"
+        ) from None
 
 
 def loads(text: str | bytes) -> list[Element]:

@@ -273,6 +273,8 @@ class BoardWidget(QWidget):
     def open_quick_add(self) -> None:
         from sdi_desktop.ui.board.quick_add_popup import QuickAddPopup
 
+        if not self.editor.gate.allows_edit():  # review mode: nothing to add to
+            return
         if self._quick_add is None:
             self._quick_add = QuickAddPopup(self)
             self._quick_add.chosen.connect(self.quick_add)

@@ -47,12 +47,14 @@ class BoardEditor(QObject):
         self.gate = EditGate()
 
     # -- plumbing ----------------------------------------------------------------------
-    def _push(self, edit, select: list[str] | None = None, move: bool = False) -> None:
-        """Every edit of the board comes through here, and asks the gate first."""
+    def _push(self, edit, select: list[str] | None = None, move: bool = False) -> bool:
+        """Every edit of the board comes through here, and asks the gate first; False
+        when it was refused (review mode): then the adding methods return None."""
         if not self.gate.allows_edit():
-            return
+            return False
         cls = MoveCommand if move else EditCommand
         self.undo_stack.push(cls(self.document, edit, self.scene.select_ids, select))
+        return True
 
     def undo(self) -> None:
         if self.gate.allows_edit():
@@ -68,7 +70,7 @@ class BoardEditor(QObject):
         self.document.replace_all(elements)
 
     # -- adding ------------------------------------------------------------------------------
-    def add_component(self, kind_key: str, center: QPointF, label: str | None = None) -> str:
+    def add_component(self, kind_key: str, center: QPointF, label: str | None = None) -> str | None:
         w, h = COMPONENT_SIZE
         x, y = self._free_spot(center.x() - w / 2, center.y() - h / 2, w, h)
         if self.scene.snap_enabled:
@@ -77,7 +79,8 @@ class BoardEditor(QObject):
         component = Component(
             kind=kind_key, label=label if label is not None else kind_of(kind_key).label, x=x, y=y
         )
-        self._push(AddElements([component], f"Add {component.label}"), [component.id])
+        if not self._push(AddElements([component], f"Add {component.label}"), [component.id]):
+            return None
         return component.id
 
     def _free_spot(self, x: float, y: float, w: float, h: float) -> tuple[float, float]:
@@ -108,32 +111,32 @@ class BoardEditor(QObject):
             kind=kind_key, label=label if label is not None else kind_of(kind_key).label, x=x, y=y
         )
         connector = Connector(source=anchor_id, target=component.id)
-        self._push(AddElements([component, connector], f"Add {component.label}"), [component.id])
+        added = AddElements([component, connector], f"Add {component.label}")
+        if not self._push(added, [component.id]):
+            return None, None
         return component.id, connector.id
 
     def connect(self, source_id: str, target_id: str, style: str = "sync") -> str | None:
         if source_id == target_id:
             return None
         connector = Connector(source=source_id, target=target_id, style=style)
-        self._push(AddElements([connector], "Connect"), [connector.id])
+        if not self._push(AddElements([connector], "Connect"), [connector.id]):
+            return None
         return connector.id
 
-    def add_text(self, pos: QPointF, text: str) -> str:
+    def add_text(self, pos: QPointF, text: str) -> str | None:
         note = TextNote(text=text, x=pos.x(), y=pos.y())
-        self._push(AddElements([note], "Add text"), [note.id])
-        return note.id
+        return note.id if self._push(AddElements([note], "Add text"), [note.id]) else None
 
-    def add_stroke(self, points: list[tuple[float, float]], color: str = "ink") -> str:
+    def add_stroke(self, points: list[tuple[float, float]], color: str = "ink") -> str | None:
         stroke = Stroke(points=points, color=color)
-        self._push(AddElements([stroke], "Draw"))
-        return stroke.id
+        return stroke.id if self._push(AddElements([stroke], "Draw")) else None
 
-    def add_zone(self, rect: QRectF, title: str = "Zone") -> str:
+    def add_zone(self, rect: QRectF, title: str = "Zone") -> str | None:
         zone = Zone(
             title=title, x=rect.x(), y=rect.y(), w=max(rect.width(), 80), h=max(rect.height(), 60)
         )
-        self._push(AddElements([zone], "Add zone"), [zone.id])
-        return zone.id
+        return zone.id if self._push(AddElements([zone], "Add zone"), [zone.id]) else None
 
     # -- changing ------------------------------------------------------------------------------
     def move_to(self, positions: dict[str, tuple[float, float]]) -> None:
@@ -232,9 +235,11 @@ class BoardEditor(QObject):
             else:
                 changes.update(x=element.x + offset, y=element.y + offset)
             copies.append(element.copy(**changes))
-        if copies:
-            selectable = [c.id for c in copies if not isinstance(c, Connector)]
-            self._push(AddElements(copies, "Paste"), selectable)
+        if not copies:
+            return []
+        selectable = [c.id for c in copies if not isinstance(c, Connector)]
+        if not self._push(AddElements(copies, "Paste"), selectable):
+            return []
         return [c.id for c in copies]
 
     def duplicate(self, ids: list[str]) -> list[str]:

@@ -90,7 +90,9 @@ class BoardScene(QGraphicsScene):
 
     def _on_added(self, element: Element, index: int) -> None:
         self._create(element)
-        self._restack()
+        # Only the new item and those above it move up one place: appending (adding,
+        # pasting, duplicating) stacks one item, not the whole board.
+        self._restack(start=index)
         self.contentChanged.emit()
 
     def _on_removed(self, element: Element) -> None:
@@ -120,10 +122,11 @@ class BoardScene(QGraphicsScene):
         else:
             item.sync(element, self.colors)
 
-    def _restack(self) -> None:
-        for index, element_id in enumerate(self.document.order):
-            element = self.document.get(element_id)
-            self.items_by_id[element_id].setZValue(LAYERS[element.TYPE] * LAYER_STEP + index)
+    def _restack(self, start: int = 0) -> None:
+        """Z-values from the document's order (layer first), from place ``start`` up."""
+        document, items = self.document, self.items_by_id
+        for index, element_id in enumerate(document.order[start:], start):
+            items[element_id].setZValue(LAYERS[document.get(element_id).TYPE] * LAYER_STEP + index)
 
     # -- appearance ----------------------------------------------------------------------
     def set_colors(self, colors: BoardColors) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
 from sdi_desktop.paths import resource
+from sdi_desktop.ui.theme import DARK, LIGHT
 
 ICON_INK = "#2B3A55"  # the outline colour every component icon is drawn with
 DARK_ICON_INK = "#d7dce5"
@@ -34,15 +35,21 @@ class BoardColors(NamedTuple):
     zone_border: QColor
 
 
+def _tint(color: QColor, alpha: int) -> QColor:
+    tinted = QColor(color)
+    tinted.setAlpha(alpha)
+    return tinted
+
+
 LIGHT_BOARD = BoardColors(
     dark=False,
     paper=QColor("#ffffff"),
     grid=QColor("#c5cbd6"),
     ink=QColor("#2B3A55"),
     muted=QColor("#6b778c"),
-    accent=QColor("#2f6fde"),
+    accent=LIGHT.accent,  # the app's accent (ui/theme.py): one colour, defined there
     component_fill=QColor("#ffffff"),
-    zone_fill=QColor(47, 111, 222, 18),
+    zone_fill=_tint(LIGHT.accent, 18),
     zone_border=QColor("#8ea6cf"),
 )
 
@@ -51,10 +58,10 @@ DARK_BOARD = BoardColors(
     paper=QColor("#22262e"),
     grid=QColor("#485062"),
     ink=QColor("#d7dce5"),
-    muted=QColor("#9aa3b2"),
-    accent=QColor("#5b9bff"),
+    muted=DARK.muted,
+    accent=DARK.accent,
     component_fill=QColor("#2b303a"),
-    zone_fill=QColor(91, 155, 255, 22),
+    zone_fill=_tint(DARK.accent, 22),
     zone_border=QColor("#5d7297"),
 )
 

@@ -352,7 +352,20 @@ class EraserTool(Tool):
         hits, self._hits = self._hits, []
         if hits:
             self.editor.delete(hits)
+            self._undim(hits)  # any the editor did not delete (review mode) look whole again
         return True
+
+    def cancel(self) -> None:
+        """Esc mid-drag: nothing is erased, and the dimmed strokes look whole again."""
+        self._active = False
+        hits, self._hits = self._hits, []
+        self._undim(hits)
+
+    def _undim(self, ids: list[str]) -> None:
+        for element_id in ids:
+            item = self.scene.item_for(element_id)
+            if item is not None:
+                item.setOpacity(1.0)
 
 
 class TextTool(Tool):
@@ -397,7 +410,8 @@ class ZoneTool(Tool):
             self._preview = None
             zone_id = self.editor.add_zone(rect)
             self.view.set_tool("select")
-            self.view.edit_text(zone_id)
+            if zone_id is not None:
+                self.view.edit_text(zone_id)
         return True
 
     def cancel(self) -> None:

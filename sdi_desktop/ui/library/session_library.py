@@ -117,15 +117,16 @@ class SessionLibrary(QDialog):
         self.undo_button.hide()
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
-        buttons = QHBoxLayout()
-        for button in (
+        # the buttons that act on the selected session (not in the trash)
+        self._session_buttons = (
             self.open_button,
             self.rename_button,
             self.tags_button,
             self.again_button,
             self.compare_button,
-            self.delete_button,
-        ):
+        )
+        buttons = QHBoxLayout()
+        for button in (*self._session_buttons, self.delete_button):
             buttons.addWidget(button)
         buttons.addWidget(self.undo_button)
         buttons.addStretch(1)
@@ -235,13 +236,7 @@ class SessionLibrary(QDialog):
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
         trash = self.show_trash.isChecked()
-        for button in (
-            self.open_button,
-            self.rename_button,
-            self.tags_button,
-            self.again_button,
-            self.compare_button,
-        ):
+        for button in self._session_buttons:
             button.setEnabled(has and not trash)
         self.delete_button.setEnabled(has)
 

@@ -7,63 +7,60 @@ from typing import NamedTuple
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from sdi_desktop.domain.panes import PANES as DOMAIN_PANES
+from sdi_desktop.domain.panes import Pane
 from sdi_desktop.ui.notes.pane import NotesPane
 from sdi_desktop.ui.notes.rich_text_edit import RichTextEdit
 
 
 class PaneSpec(NamedTuple):
-    key: str
+    """A pane as the window shows it: the domain's pane, its object name and its hint."""
+
+    pane: Pane
     object_name: str
-    title: str
     placeholder: str
-    phase_key: str  # the phase this pane belongs to
+
+    @property
+    def key(self) -> str:
+        return self.pane.key
+
+    @property
+    def title(self) -> str:
+        return self.pane.title
+
+    @property
+    def phase_key(self) -> str:
+        return self.pane.phase_key
 
 
-PANES: tuple[PaneSpec, ...] = (
-    PaneSpec(
-        "requirements",
+_UI = {  # key -> (object name, hint shown while empty)
+    "requirements": (
         "notesRequirements",
-        "Requirements",
         "Functional requirements (3-4 core ones), non-functional requirements that matter "
         "most, what is out of scope, assumptions. Type # for a heading, - for a list.",
-        "scope",
     ),
-    PaneSpec(
-        "estimates",
+    "estimates": (
         "notesEstimates",
-        "Estimates",
         "Back-of-the-envelope numbers: users, requests per second, storage, bandwidth.",
-        "scope",
     ),
-    PaneSpec(
-        "api",
+    "api": (
         "notesApi",
-        "API",
         "The endpoints or calls the core features need: method, path, request, response.",
-        "high_level",
     ),
-    PaneSpec(
-        "data_model",
+    "data_model": (
         "notesDataModel",
-        "Data model",
         "Entities, their fields and keys, and which store holds each.",
-        "high_level",
     ),
-    PaneSpec(
-        "deep_dive",
+    "deep_dive": (
         "notesDeepDive",
-        "Deep dive",
         "For each issue: the problem, at least two options, their trade-offs, the decision.",
-        "deep_dive",
     ),
-    PaneSpec(
-        "wrap_up",
+    "wrap_up": (
         "notesWrapUp",
-        "Wrap-up",
         "Summary, what makes this problem special, how the design answers it, its limits.",
-        "wrap_up",
     ),
-)
+}
+PANES: tuple[PaneSpec, ...] = tuple(PaneSpec(p, *_UI[p.key]) for p in DOMAIN_PANES)
 
 
 class NotesArea(QTabWidget):
@@ -99,8 +96,8 @@ class NotesArea(QTabWidget):
 
     def follow_gate(self, gate) -> None:
         """Every pane follows the open session's ``EditGate`` (read-only in review)."""
-        for edit in self.panes.values():
-            edit.follow_gate(gate)
+        for container in self.containers.values():
+            container.follow_gate(gate)
 
     @property
     def follows_phase(self) -> bool:

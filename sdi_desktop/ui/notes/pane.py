@@ -118,86 +118,25 @@ class NotesPane(QWidget):
         self.word_label.setText(f"{count:,} word" + ("" if count == 1 else "s"))
 
     def _update_offers(self) -> None:
+        """The skeleton offers show only where they can act (not in review mode)."""
         empty = self.edit.document().isEmpty()
-        self.template_button.setVisible(empty and self.template is not None)
+        editable = self.edit.gate.editable
+        self.template_button.setVisible(empty and editable and self.template is not None)
         if self.add_block_button is not None:
-            self.add_block_button.setVisible(not empty)
+            self.add_block_button.setVisible(not empty and editable)
+
+    def follow_gate(self, gate) -> None:
+        self.edit.follow_gate(gate)
+        gate.changed.connect(lambda _editable: self._update_offers())
+        self._update_offers()
 
     # -- commands (the toolbar's actions call these) ------------------------------------------
-    def _run(self, name: str, *args) -> None:
-        from sdi_desktop.ui.notes import formatting
-
+    def apply(self, command, *args) -> None:
+        """Run a formatting command (``ui/notes/formatting.py``) on the editor, if the
+        session may change (review mode: not)."""
         if self.edit.may_edit():
-            getattr(formatting, name)(self.edit, *args)
+            command(self.edit, *args)
         self.edit.setFocus()
-
-    def bold(self) -> None:
-        self._run("toggle_bold")
-
-    def italic(self) -> None:
-        self._run("toggle_italic")
-
-    def underline(self) -> None:
-        self._run("toggle_underline")
-
-    def strike(self) -> None:
-        self._run("toggle_strike")
-
-    def heading_0(self) -> None:
-        self._run("set_heading", 0)
-
-    def heading_1(self) -> None:
-        self._run("set_heading", 1)
-
-    def heading_2(self) -> None:
-        self._run("set_heading", 2)
-
-    def heading_3(self) -> None:
-        self._run("set_heading", 3)
-
-    def bullets(self) -> None:
-        self._run("toggle_list", "bullet")
-
-    def numbers(self) -> None:
-        self._run("toggle_list", "number")
-
-    def checks(self) -> None:
-        self._run("toggle_list", "check")
-
-    def indent(self) -> None:
-        self._run("change_list_depth", 1)
-
-    def outdent(self) -> None:
-        self._run("change_list_depth", -1)
-
-    def inline_code(self) -> None:
-        self._run("toggle_inline_code")
-
-    def code_block(self) -> None:
-        self._run("toggle_code_block")
-
-    def insert_table(self) -> None:
-        self._run("insert_table")
-
-    def add_row(self) -> None:
-        self._run("add_row")
-
-    def add_column(self) -> None:
-        self._run("add_column")
-
-    def remove_row(self) -> None:
-        self._run("remove_row")
-
-    def remove_column(self) -> None:
-        self._run("remove_column")
-
-    def undo(self) -> None:
-        if self.edit.may_edit():
-            self.edit.undo()
-
-    def redo(self) -> None:
-        if self.edit.may_edit():
-            self.edit.redo()
 
     def paste_plain_text(self) -> None:
         self.edit.paste_plain_text()
@@ -243,7 +182,9 @@ class NotesPane(QWidget):
         )
         if ok:
             selected = self.edit.textCursor().hasSelection()
-            self._run("set_link", url.strip(), "" if selected else url.strip())
+            from sdi_desktop.ui.notes import formatting
+
+            self.apply(formatting.set_link, url.strip(), "" if selected else url.strip())
 
     def ask_code_language(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -258,10 +199,12 @@ class NotesPane(QWidget):
         )
         if not ok:
             return
+        from sdi_desktop.ui.notes import formatting
+
         if is_code_block(block):
-            self._run("set_code_language", language)
+            self.apply(formatting.set_code_language, language)
         else:
-            self._run("toggle_code_block", language.strip())
+            self.apply(formatting.toggle_code_block, language.strip())
 
     def ask_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog

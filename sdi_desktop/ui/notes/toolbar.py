@@ -9,53 +9,67 @@ text edit claims before any window-wide shortcut while it has focus.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
-if TYPE_CHECKING:
-    from sdi_desktop.ui.notes.pane import NotesPane
+from sdi_desktop.ui.notes import formatting
+from sdi_desktop.ui.notes.pane import NotesPane  # loaded already: it builds this toolbar
+from sdi_desktop.ui.notes.rich_text_edit import RichTextEdit
 
 
 class Spec(NamedTuple):
-    name: str  # attribute on the pane's action set, and the QAction's object name suffix
+    name: str  # the key in the pane's action set, and the QAction's object name suffix
     text: str
     keys: str
-    method: str  # a NotesPane method
+    run: Callable[[NotesPane], None]  # what the action does to its pane
     tip: str = ""
 
 
+def _format(command: Callable, *args) -> Callable[[NotesPane], None]:
+    """A formatting command of ``formatting`` applied to the pane (if it may change)."""
+    return lambda pane: pane.apply(command, *args)
+
+
+F = formatting
 SPECS: tuple[Spec, ...] = (
-    Spec("bold", "B", "Ctrl+B", "bold", "Bold"),
-    Spec("italic", "I", "Ctrl+I", "italic", "Italic"),
-    Spec("underline", "U", "Ctrl+U", "underline", "Underline"),
-    Spec("strike", "S", "Ctrl+Shift+X", "strike", "Strike through"),
-    Spec("body", "Body text", "Ctrl+0", "heading_0"),
-    Spec("h1", "Heading 1", "Ctrl+1", "heading_1"),
-    Spec("h2", "Heading 2", "Ctrl+2", "heading_2"),
-    Spec("h3", "Heading 3", "Ctrl+3", "heading_3"),
-    Spec("bullets", "•", "Ctrl+Shift+8", "bullets", "Bullet list"),
-    Spec("numbers", "1.", "Ctrl+Shift+7", "numbers", "Numbered list"),
-    Spec("checks", "☑", "Ctrl+Shift+9", "checks", "Check-list"),
-    Spec("outdent", "«", "", "outdent", "Outdent (Shift+Tab in a list)"),
-    Spec("indent", "»", "", "indent", "Indent (Tab in a list)"),
-    Spec("code", "<>", "Ctrl+E", "inline_code", "Inline code"),
-    Spec("code_block", "{ }", "Ctrl+Shift+E", "code_block", "Code block (or type ``` and Enter)"),
-    Spec("code_language", "Code language…", "", "ask_code_language"),
-    Spec("table", "Insert table", "Ctrl+Shift+T", "insert_table"),
-    Spec("add_row", "Add row below", "", "add_row"),
-    Spec("add_column", "Add column right", "", "add_column"),
-    Spec("remove_row", "Remove row", "", "remove_row"),
-    Spec("remove_column", "Remove column", "", "remove_column"),
-    Spec("link", "Link", "Ctrl+Shift+K", "ask_link", "Link"),
-    Spec("find", "Find…", "Ctrl+F", "open_find"),
-    Spec("paste_plain", "Paste as plain text", "Ctrl+Shift+V", "paste_plain_text"),
-    Spec("import_md", "Import Markdown file…", "", "ask_import"),
-    Spec("template", "Insert template", "", "insert_template"),
-    Spec("undo", "Undo (Ctrl+Z)", "", "undo"),
-    Spec("redo", "Redo (Ctrl+Shift+Z)", "", "redo"),
+    Spec("bold", "B", "Ctrl+B", _format(F.toggle_bold), "Bold"),
+    Spec("italic", "I", "Ctrl+I", _format(F.toggle_italic), "Italic"),
+    Spec("underline", "U", "Ctrl+U", _format(F.toggle_underline), "Underline"),
+    Spec("strike", "S", "Ctrl+Shift+X", _format(F.toggle_strike), "Strike through"),
+    Spec("body", "Body text", "Ctrl+0", _format(F.set_heading, 0)),
+    Spec("h1", "Heading 1", "Ctrl+1", _format(F.set_heading, 1)),
+    Spec("h2", "Heading 2", "Ctrl+2", _format(F.set_heading, 2)),
+    Spec("h3", "Heading 3", "Ctrl+3", _format(F.set_heading, 3)),
+    Spec("bullets", "•", "Ctrl+Shift+8", _format(F.toggle_list, "bullet"), "Bullet list"),
+    Spec("numbers", "1.", "Ctrl+Shift+7", _format(F.toggle_list, "number"), "Numbered list"),
+    Spec("checks", "☑", "Ctrl+Shift+9", _format(F.toggle_list, "check"), "Check-list"),
+    Spec("outdent", "«", "", _format(F.change_list_depth, -1), "Outdent (Shift+Tab in a list)"),
+    Spec("indent", "»", "", _format(F.change_list_depth, 1), "Indent (Tab in a list)"),
+    Spec("code", "<>", "Ctrl+E", _format(F.toggle_inline_code), "Inline code"),
+    Spec(
+        "code_block",
+        "{ }",
+        "Ctrl+Shift+E",
+        _format(F.toggle_code_block),
+        "Code block (or type ``` and Enter)",
+    ),
+    Spec("code_language", "Code language…", "", NotesPane.ask_code_language),
+    Spec("table", "Insert table", "Ctrl+Shift+T", _format(F.insert_table)),
+    Spec("add_row", "Add row below", "", _format(F.add_row)),
+    Spec("add_column", "Add column right", "", _format(F.add_column)),
+    Spec("remove_row", "Remove row", "", _format(F.remove_row)),
+    Spec("remove_column", "Remove column", "", _format(F.remove_column)),
+    Spec("link", "Link", "Ctrl+Shift+K", NotesPane.ask_link, "Link"),
+    Spec("find", "Find…", "Ctrl+F", NotesPane.open_find),
+    Spec("paste_plain", "Paste as plain text", "Ctrl+Shift+V", NotesPane.paste_plain_text),
+    Spec("import_md", "Import Markdown file…", "", NotesPane.ask_import),
+    Spec("template", "Insert template", "", NotesPane.insert_template),
+    Spec("undo", "Undo (Ctrl+Z)", "", _format(RichTextEdit.undo)),
+    Spec("redo", "Redo (Ctrl+Shift+Z)", "", _format(RichTextEdit.redo)),
 )
 
 
@@ -71,7 +85,7 @@ def build_actions(pane: NotesPane) -> dict[str, QAction]:
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             tip = f"{tip} ({keys})"
         action.setToolTip(tip)
-        action.triggered.connect(getattr(pane, spec.method))
+        action.triggered.connect(lambda _=False, run=spec.run: run(pane))
         pane.addAction(action)
         actions[spec.name] = action
     return actions

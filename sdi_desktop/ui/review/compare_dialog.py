@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from sdi_desktop.domain.clock import format_duration
-from sdi_desktop.domain.facts import PANE_TITLES, session_facts
+from sdi_desktop.domain.facts import session_facts
+from sdi_desktop.domain.panes import PANE_TITLES
 from sdi_desktop.domain.rubric import COMPETENCIES, Assessment, AssessmentError
 from sdi_desktop.ui.review.notes_diff import changed_lines, notes_diff_html
 
@@ -30,12 +31,12 @@ BOARD_SIZE = (520, 300)
 
 def board_pixmap(elements: list[dict], width: int, height: int) -> QPixmap:
     """The board drawn as an export draws it (light colours), fitted to the size."""
-    from sdi_desktop.domain.board.elements import element_from_dict
+    from sdi_desktop.domain.board.file_format import from_plain
     from sdi_desktop.ui.board.editor import BoardEditor
     from sdi_desktop.ui.board.export import render_image
 
     editor = BoardEditor()
-    editor.load([element_from_dict(e) for e in elements])
+    editor.load(from_plain(elements))
     image = render_image(editor.scene, scale=1.0)
     editor.deleteLater()
     return QPixmap.fromImage(image).scaled(
@@ -117,7 +118,16 @@ class CompareDialog(QDialog):
         session_id = self.choices[side].currentData()
         if session_id is None:
             return
-        record = self.store.sessions.get(session_id)
+        from sdi_desktop.storage.errors import StorageError
+
+        try:
+            record = self.store.sessions.get(session_id)
+        except StorageError as exc:  # a corrupt board, or one from a newer app
+            self.records[side] = None
+            self.boards[side].setPixmap(QPixmap())
+            self.boards[side].setWordWrap(True)
+            self.boards[side].setText(str(exc))
+            return
         self.records[side] = record
         stored = self.store.sessions.get_assessment(session_id)
         try:
@@ -130,6 +140,8 @@ class CompareDialog(QDialog):
             self._show_notes()
 
     def _fill_table(self) -> None:
+        if None in self.records:
+            return
         rows: list[tuple[str, str, str]] = []
         facts = [session_facts(r) for r in self.records]
         records = self.records
@@ -176,6 +188,8 @@ class CompareDialog(QDialog):
         self.table.resizeColumnToContents(2)
 
     def _show_notes(self) -> None:
+        if None in self.records:
+            return
         key = self.pane_choice.currentData()
         left, right = (r.notes.get(key, "") for r in self.records)
         dark = self.palette().window().color().lightness() < 128

@@ -134,9 +134,9 @@ class SessionBinding(QObject):
 
     def show(self, board: list[dict], notes: dict[str, str]) -> None:
         """Put a stored board and notes on screen as they were stored (not an edit)."""
-        from sdi_desktop.domain.board.elements import element_from_dict
+        from sdi_desktop.domain.board.file_format import from_plain
 
-        self.window.board.editor.load([element_from_dict(e) for e in board])
+        self.window.board.editor.load(from_plain(board))
         self.window.notes.load_markdown_dict(notes)
         self._markdown = dict(notes)
         self._stale_panes.clear()

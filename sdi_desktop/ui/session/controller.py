@@ -16,10 +16,9 @@ Features that keep data with the session register a part (``register_part``): se
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -103,18 +102,11 @@ class SessionController(QObject):
             self._session_id = session_id
 
     # -- per-feature session data -------------------------------------------------------------
-    def register_part(
-        self,
-        key: str,
-        snapshot: Callable[[], Any],
-        restore: Callable[[Any | None], None],
-        *,
-        in_snapshots: bool = False,
-    ) -> SessionPart:
-        """Keep a feature's data with the session under ``extras[key]``; see parts.py."""
-        part = self.parts.register(key, snapshot, restore, in_snapshots=in_snapshots)
-        part.restore(self.parts.stored.get(key))
-        return part
+    def register_part(self, key: str, snapshot, restore, **options) -> SessionPart:
+        """Keep a feature's data with the session under ``extras[key]``:
+        ``register_part(key, snapshot: () -> Any, restore: (Any | None) -> None, *,
+        in_snapshots: bool = False) -> SessionPart`` (see ``ui/session/parts.py``)."""
+        return self.parts.register(key, snapshot, restore, **options)
 
     def _part_changed(self) -> None:
         if self.autosaver is not None and self.can_save():
@@ -122,7 +114,16 @@ class SessionController(QObject):
 
     # -- opening -------------------------------------------------------------------------------
     def start(self, wait: bool = False) -> None:
-        """Open the store on a worker thread (``wait``: block until attached)."""
+        """Take the data directory (one app each), then open the store on a worker thread
+        (``wait``: block until attached)."""
+        from sdi_desktop.ui.session.instance_lock import InstanceLock
+
+        lock = InstanceLock(self.data_dir)
+        if not lock.acquire():
+            self.refuse_saving(lock.message() + "\n\nThis window will not save anything.")
+            return
+        self._lock = lock
+        self.window.closing.connect(lock.release)
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-open")
         future = pool.submit(self._open_store)
         pool.shutdown(wait=False)
@@ -217,7 +218,6 @@ class SessionController(QObject):
     # -- switching sessions ----------------------------------------------------------------------
     def open_session(self, session_id: int) -> bool:
         """Put a saved session into the window: editable if active, in review if finished."""
-        from sdi_desktop.domain.board.file_format import BoardFormatError
         from sdi_desktop.storage.errors import SessionNotFound, StorageError
 
         if self.store is None:
@@ -229,7 +229,7 @@ class SessionController(QObject):
         except SessionNotFound:
             self.warn("No such session", f"There is no saved session with id {session_id}.")
             return False
-        except (StorageError, BoardFormatError) as exc:
+        except (StorageError, ValueError) as exc:  # a corrupt or newer board, bad extras
             self.warn("This session cannot be opened", f"Session {session_id}: {exc}")
             return False
         self._leave_review()
@@ -373,10 +373,45 @@ class SessionController(QObject):
         window.addAction(save)
         actions = [*self.library_opener.actions(), *self.reviews.actions(), save]
         window.add_file_actions(actions)
+        # Leave review mode: enabled only while a finished session is shown read-only.
+        resume = QAction("&Continue Editing", window)
+        resume.setObjectName("actionContinueEditing")
+        resume.setToolTip("Make this finished session editable again")
+        resume.triggered.connect(self.continue_editing)
+        resume.setEnabled(not self.gate.editable)
+        self.gate.changed.connect(lambda editable: resume.setEnabled(not editable))
+        window.addAction(resume)
+        window.add_session_actions([resume])
+        self.action_continue = resume
 
     def _save_failed(self, message: str) -> None:
         self.window.statusBar().showMessage(message)
         self.warn("Saving failed", message + "\n\nUse Export (File menu) to keep a copy elsewhere.")
+
+    # -- earlier names (scripts and tests written before the windows had their own homes) ----
+    @property
+    def library(self):
+        return self.library_opener.library
+
+    @property
+    def dashboard(self):
+        return self.reviews.dashboard
+
+    @property
+    def rubric(self):
+        return self.reviews.rubric
+
+    def open_library(self) -> None:
+        self.library_opener.open()
+
+    def open_compare(self, left_id: int | None = None, right_id: int | None = None):
+        return self.reviews.open_compare(left_id, right_id)
+
+    def open_dashboard(self):
+        return self.reviews.open_dashboard()
+
+    def show_assessment(self, session_id: int):
+        return self.reviews.show_assessment(session_id)
 
     def warn(self, title: str, text: str) -> None:
         """A non-modal warning over the window (the app keeps running)."""

@@ -66,6 +66,7 @@ class SessionParts:
         key: str,
         snapshot: Callable[[], Any],
         restore: Callable[[Any | None], None],
+        *,
         in_snapshots: bool = False,
     ) -> SessionPart:
         if not isinstance(key, str) or not 1 <= len(key) <= MAX_KEY_LENGTH:
@@ -74,6 +75,7 @@ class SessionParts:
             raise ValueError(f"a part is already registered as {key!r}")
         part = SessionPart(key, snapshot, restore, in_snapshots, self._gate, self._changed)
         self._parts[key] = part
+        part.restore(self.stored.get(key))  # a part registered late gets the open session's
         return part
 
     def __contains__(self, key: str) -> bool:
