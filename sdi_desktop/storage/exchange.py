@@ -16,11 +16,8 @@ from sdi_desktop.domain.board import file_format
 from sdi_desktop.domain.clock import SessionClock, format_duration
 from sdi_desktop.domain.extras import ExtrasError, check_extras
 from sdi_desktop.domain.formats import FormatError, InterviewFormat
-<<<<<<< HEAD
 from sdi_desktop.domain.hints import HintRecord
-=======
 from sdi_desktop.domain.panes import PANE_KEYS, PANE_TITLES
->>>>>>> s16
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.record import SessionRecord, Snapshot
 
@@ -218,11 +215,9 @@ def _extras(where: str, extras: dict[str, Any]) -> None:
 
 def _board(where: str, data: dict[str, Any]) -> list[dict[str, Any]]:
     try:
-        return file_format.read_plain(data)
+        plain = file_format.read_plain(data)
     except file_format.BoardFormatError as exc:
         raise SessionFormatError(f"{where}: {exc}") from None
-<<<<<<< HEAD
-    plain = [e.to_dict() for e in elements]
     for i, item in enumerate(plain):
         for field in ("label", "note", "text", "title"):
             if len(item.get(field, "")) > MAX_TEXT:
@@ -230,8 +225,6 @@ def _board(where: str, data: dict[str, Any]) -> list[dict[str, Any]]:
                     f"{where}.elements[{i}].{field}: longer than {MAX_TEXT:,} characters"
                 )
     return plain
-=======
->>>>>>> s16
 
 
 def _utc(value: datetime) -> datetime:
