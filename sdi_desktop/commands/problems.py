@@ -52,6 +52,23 @@ def list_problems(data_dir: Path, as_json: bool, out: TextIO = sys.stdout, err=s
     return 0
 
 
+def _builtin_clash(problem_id: str, path: Path) -> str | None:
+    """Why a file outside the built-in folder cannot use this id (the library would skip it)."""
+    builtin = paths.resource_root("problems")
+    same = builtin / f"{problem_id}.toml"
+    try:
+        if path.resolve().parent == builtin.resolve():
+            return None
+    except OSError:
+        return None
+    if same.is_file():
+        return (
+            f"'{problem_id}' is the id of a built-in problem, so the library would skip "
+            "this file; give it another id"
+        )
+    return None
+
+
 def check_problems(path: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Validate one file or every ``*.toml`` in a folder; stop at the first invalid one."""
     from sdi_desktop.domain.problems import ProblemFileError, load_folders, read_problem_file
@@ -60,9 +77,13 @@ def check_problems(path: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr
     target = Path(path)
     if target.is_file():
         try:
-            read_problem_file(target, str(target))
+            problem = read_problem_file(target, str(target))
         except ProblemFileError as exc:
             err.write(f"{exc.line()}\n")
+            return 1
+        clash = _builtin_clash(problem.id, target)
+        if clash:
+            err.write(f"{target}: field 'id': {clash}\n")
             return 1
         out.write("1 problem OK\n")
         return 0

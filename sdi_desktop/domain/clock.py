@@ -48,6 +48,15 @@ class PhaseTime(NamedTuple):
         return min(1.0, self.elapsed / self.budget) if self.budget > 0 else 1.0
 
 
+# A phase can run a long time (a clock left running over a holiday), but not forever:
+# a stored time beyond this is damage, not practice.
+MAX_PHASE_SECONDS = 366 * 86_400
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
 class SessionClock:
     """Start, pause, resume, move between phases; time is charged to the current phase.
 
@@ -197,13 +206,31 @@ class SessionClock:
     @classmethod
     def from_dict(cls, data: dict, now: TimeSource = time.monotonic) -> SessionClock:
         """Rebuild a clock; a clock saved while running comes back paused."""
-        clock = cls(InterviewFormat.from_dict(data["format"]), now)
-        spent = [float(s) for s in data["spent"]]
-        if len(spent) != clock.phase_count:
-            raise ValueError("phase times do not match the number of phases")
-        clock._spent = spent
-        clock._current = int(data["current"])
-        clock._state = ClockState(data["state"])
+        if not isinstance(data, dict):
+            raise ValueError("a clock must be an object")
+        clock = cls(InterviewFormat.from_dict(data.get("format")), now)
+        spent = data.get("spent")
+        if not isinstance(spent, list) or len(spent) != clock.phase_count:
+            raise ValueError(f"spent: needs {clock.phase_count} phase times")
+        for i, value in enumerate(spent):
+            if not _is_number(value) or not 0 <= value <= MAX_PHASE_SECONDS:
+                raise ValueError(
+                    f"spent[{i}]: a phase time is 0 to {MAX_PHASE_SECONDS:,} seconds, "
+                    f"not {value!r}"[:200]
+                )
+        current = data.get("current")
+        if not isinstance(current, int) or isinstance(current, bool):
+            raise ValueError("current: the current phase must be a whole number")
+        if not 0 <= current < clock.phase_count:
+            raise ValueError(f"current: the current phase is 0 to {clock.phase_count - 1}")
+        try:
+            state = ClockState(data.get("state"))
+        except ValueError:
+            states = ", ".join(s.value for s in ClockState)
+            raise ValueError(f"state: must be one of {states}") from None
+        clock._spent = [float(v) for v in spent]
+        clock._current = current
+        clock._state = state
         return clock
 
 

@@ -62,10 +62,13 @@ class InterviewFormat(_FormatFields):
 
     @classmethod
     def from_dict(cls, data: dict) -> InterviewFormat:
-        try:
-            return cls(str(data["name"]), tuple(int(m) for m in data["minutes"]))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise FormatError(f"not a valid format: {data!r}") from exc
+        if not isinstance(data, dict) or not isinstance(data.get("minutes"), list | tuple):
+            raise FormatError("not a valid format: needs a name and a list of minutes")
+        name = data.get("name")
+        if not isinstance(name, str) or not 1 <= len(name) <= 40:
+            raise FormatError("not a valid format: its name must be text of 1 to 40 characters")
+        # whole minutes only: 1e999, NaN or 5.5 are refused, not rounded
+        return cls(name, tuple(data["minutes"]))
 
 
 def standard() -> InterviewFormat:

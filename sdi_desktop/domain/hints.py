@@ -46,4 +46,20 @@ class HintRecord(NamedTuple):
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> HintRecord:
-        return cls(str(data["key"]), str(data["phase"]), float(data["elapsed"]))  # type: ignore[arg-type]
+        """A stored record, checked: a known hint, a known phase, a finite time."""
+        from sdi_desktop.domain.phases import PHASES
+
+        if not isinstance(data, dict):
+            raise ValueError("a hint record must be an object")
+        key, phase, elapsed = data.get("key"), data.get("phase"), data.get("elapsed")
+        if key not in {h.key for h in HINTS}:
+            raise ValueError(f"key: {str(key)[:60]!r} is not a hint this app knows")
+        if phase not in {p.key for p in PHASES}:
+            raise ValueError(f"phase: {str(phase)[:60]!r} is not a phase")
+        if (
+            not isinstance(elapsed, int | float)
+            or isinstance(elapsed, bool)
+            or not 0 <= elapsed <= 10**9
+        ):
+            raise ValueError("elapsed: must be a number of seconds, 0 or more")
+        return cls(key, phase, float(elapsed))

@@ -15,6 +15,7 @@ from typing import Any
 from sdi_desktop.domain.board.file_format import BoardFormatError, from_data
 from sdi_desktop.domain.clock import SessionClock, format_duration
 from sdi_desktop.domain.formats import FormatError, InterviewFormat
+from sdi_desktop.domain.hints import HintRecord
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.record import PANE_KEYS, SessionRecord, Snapshot
 from sdi_desktop.storage.codec import board_to_json
@@ -30,8 +31,44 @@ PANE_TITLES = dict(
 )
 
 
+MAX_FILE_BYTES = 64_000_000
+MAX_DEPTH = 40  # a session file nests about 8 levels deep
+MAX_TEXT = 10_000  # characters in one board label, note, text or zone title
+MAX_INT = 2**63
+
+
 class SessionFormatError(ValueError):
     """A session file that cannot be imported; the message names the field at fault."""
+
+
+def _refuse_constant(name: str) -> None:
+    raise SessionFormatError(f"{name} is not a number a session can hold")
+
+
+def _check_plain(value: Any, where: str, depth: int) -> None:
+    """What no schema says: bounded nesting, text that can be stored, numbers in range."""
+    if depth > MAX_DEPTH:
+        raise SessionFormatError(f"{where}: nested too deeply to be a session file")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(key, where)
+            _check_plain(item, f"{where}.{key}" if depth else key, depth + 1)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_plain(item, f"{where}[{i}]", depth + 1)
+    elif isinstance(value, str):
+        _check_text(value, where)
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_INT:
+        raise SessionFormatError(f"{where}: the number is too large")
+
+
+def _check_text(text: str, where: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SessionFormatError(
+            f"{where}: the text holds a lone surrogate (\\ud800-\\udfff), which is not a character"
+        ) from None
 
 
 # -- JSON --------------------------------------------------------------------------------
@@ -73,10 +110,18 @@ def session_to_json(record: SessionRecord, indent: int | None = 2) -> str:
 
 def session_from_json(text: str | bytes) -> SessionRecord:
     """A new record (no id) from an exported session; ``SessionFormatError`` if invalid."""
+    if len(text) > MAX_FILE_BYTES:
+        raise SessionFormatError(
+            f"the file holds {len(text) / 1e6:.0f} MB; a session file is at most "
+            f"{MAX_FILE_BYTES // 1_000_000} MB"
+        )
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SessionFormatError(f"not valid JSON: {exc}") from None
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise SessionFormatError("the JSON is nested too deeply to be a session file") from None
+    except ValueError as exc:  # bad JSON or UTF-8, an integer of thousands of digits
+        raise SessionFormatError(f"not valid JSON: {str(exc)[:200]}") from None
+    _check_plain(data, "session", 0)
     if not isinstance(data, dict):
         raise SessionFormatError("a session file must be a JSON object")
     if data.get("format") != FORMAT_NAME:
@@ -113,6 +158,21 @@ def _read_v1(data: dict[str, Any]) -> SessionRecord:
             SessionClock.from_dict(file.clock)
         except (KeyError, TypeError, ValueError) as exc:
             raise SessionFormatError(f"clock: not a valid clock ({exc})") from None
+    for i, hint in enumerate(file.hints_opened):
+        try:
+            HintRecord.from_dict(hint)
+        except ValueError as exc:
+            raise SessionFormatError(f"hints_opened[{i}].{exc}") from None
+    phase_keys = {p.key for p in PHASES}
+    for key in file.checklist:
+        if key not in phase_keys:
+            raise SessionFormatError(f"checklist.{key[:40]}: not a phase")
+    for where, notes in [("notes", file.notes)] + [
+        (f"snapshots[{i}].notes", s.notes) for i, s in enumerate(file.snapshots)
+    ]:
+        for key in notes:
+            if key not in PANE_KEYS:
+                raise SessionFormatError(f"{where}.{key[:40]}: not a notes pane")
     return SessionRecord(
         title=file.title,
         problem_id=file.problem_id,
@@ -146,11 +206,21 @@ def _board(where: str, data: dict[str, Any]) -> list[dict[str, Any]]:
         elements = from_data(data)
     except BoardFormatError as exc:
         raise SessionFormatError(f"{where}: {exc}") from None
-    return [e.to_dict() for e in elements]
+    plain = [e.to_dict() for e in elements]
+    for i, item in enumerate(plain):
+        for field in ("label", "note", "text", "title"):
+            if len(item.get(field, "")) > MAX_TEXT:
+                raise SessionFormatError(
+                    f"{where}.elements[{i}].{field}: longer than {MAX_TEXT:,} characters"
+                )
+    return plain
 
 
 def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.utcoffset() is None else value.astimezone(UTC)
+    try:
+        return value.replace(tzinfo=UTC) if value.utcoffset() is None else value.astimezone(UTC)
+    except OverflowError:
+        raise SessionFormatError(f"{value.isoformat()}: not a date this app can hold") from None
 
 
 def _where(loc: tuple) -> str:

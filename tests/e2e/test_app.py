@@ -66,8 +66,13 @@ def test_the_app_keeps_running_without_a_traceback(tmp_path):
         env=_env(tmp_path / "other"),
     )
     try:
-        time.sleep(3)
+        # wait (not a fixed time) until the window is up and its store is open
+        database = tmp_path / "data" / "sdi-desktop.db"
+        deadline = time.monotonic() + 60
+        while not database.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert proc.poll() is None, proc.stderr.read()
+        assert database.exists(), "the app did not open its database within a minute"
     finally:
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=10)

@@ -36,7 +36,7 @@ def full_record(**changes) -> SessionRecord:
             "state": "paused",
         },
         checklist={"scope": [0, 2], "high_level": [1]},
-        hints_opened=[{"phase": 1, "hint": 0, "at": 120.5}],
+        hints_opened=[{"key": "suggested_scale", "phase": "scope", "elapsed": 120.5}],
         notes={
             "requirements": "- shorten a URL\n- redirect in < 50 ms",
             "estimates": "100M URLs/day → 1,160 writes/s",

@@ -3,6 +3,7 @@ reported in one clear line."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 
@@ -69,7 +70,7 @@ def test_unwritable_data_directory_gives_one_clear_line(tmp_path):
     message = str(exc.value)
     assert "\n" not in message
     assert str(data_dir) in message
-    assert "Not a directory" in message
+    assert os.strerror(errno.ENOTDIR) in message  # in the user's language (LANG=de_DE...)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes through chmod 0o500")

@@ -138,3 +138,26 @@ def test_dropping_a_markdown_file_imports_it(qtbot, tmp_path):
     ):
         QApplication.sendEvent(viewport, event)
     assert structure(edit.document()) == structure(_doc(SAMPLE))
+
+
+def test_loading_a_long_note_tells_the_layout_once_not_per_block(qtbot):
+    """Issue 15 item 6: each repaired block was a change of its own, so the shown pane
+    laid the note out again per block (1 MB took 91 s). The repairs are one edit now."""
+    from PySide6.QtGui import QAction
+
+    from sdi_desktop.ui.notes.pane import NotesPane
+
+    pane = NotesPane("api", QAction())
+    qtbot.addWidget(pane)
+    pane.show()
+    changes = []
+    pane.edit.document().contentsChange.connect(lambda *args: changes.append(args))
+    section = "## Part\n\n- a point with `code` and a [link](https://example.org)\n- [ ] a task\n\n"
+    section += "```sql\nSELECT 1;\n```\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n"
+    pane.edit.set_markdown(section * 300)  # some 3,000 blocks to repair
+    assert pane.edit.document().blockCount() > 2000
+    assert len(changes) <= 5, len(changes)  # clearing, the parse, the repairs as one edit
+    assert pane.edit.document().availableUndoSteps() == 0  # loading is not an edit to undo
+    # and the repairs were made: inline code shaded, the list styled, the code block shaded
+    block = pane.edit.document().findBlock(pane.edit.toPlainText().index("a point"))
+    assert block.textList() is not None

@@ -127,12 +127,16 @@ def test_an_empty_pane_shows_its_whole_hint_wrapped_until_text_is_typed(qtbot):
 
     area = NotesArea()
     qtbot.addWidget(area)
-    area.resize(370, 400)
     area.show()
     qtbot.waitExposed(area)
     edit = area.currentWidget().edit
     assert edit.placeholderText().startswith("Functional requirements")
-    spacing = edit.fontMetrics().lineSpacing()
+    metrics = edit.fontMetrics()
+    spacing = metrics.lineSpacing()
+    # Whatever the machine's font, make the viewport narrow enough for three lines or more.
+    longest = max(metrics.horizontalAdvance(line) for line in edit.placeholderText().split("\n"))
+    area.resize(area.width() - edit.viewport().width() + longest // 3, 400)
+    qtbot.waitUntil(lambda: edit.viewport().width() <= longest // 3 + 1)
 
     def inked_height() -> int:
         """Pixels from the first to the last row of the viewport that hold any drawing."""
@@ -145,6 +149,6 @@ def test_an_empty_pane_shows_its_whole_hint_wrapped_until_text_is_typed(qtbot):
         ]
         return rows[-1] - rows[0] + 1 if rows else 0
 
-    assert inked_height() > 2 * spacing  # the requirements hint takes three lines here
+    assert inked_height() > 2 * spacing  # the hint wraps onto three lines or more
     qtbot.keyClicks(edit, "Functional")
     assert 0 < inked_height() <= spacing  # the hint is gone: only the typed word remains

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -224,10 +225,13 @@ def test_tags_and_renames_in_the_library_survive_the_next_autosave(open_app, qtb
 
 def test_closing_saves_the_clock_time_run_since_the_last_edit(open_app, qtbot, tmp_path):
     window = open_app()
+    now = [1000.0]
+    window.session.clock._now = lambda: now[0]  # an injected clock: no waiting
     window.notes.panes["api"].setPlainText("edit")
     window.session.clock.start()
     qtbot.waitUntil(lambda: saved(window) is not None)
-    qtbot.wait(1500)  # the clock runs on, nothing else is edited
+    saved_spent = sum(saved(window).clock["spent"])
+    now[0] += 90.0  # the clock runs on a minute and a half, nothing else is edited
     session_id = window.persistence.binding.record_id
     running = window.session.clock.total_elapsed()
     window.close()
@@ -235,7 +239,8 @@ def test_closing_saves_the_clock_time_run_since_the_last_edit(open_app, qtbot, t
 
     with Store.open(tmp_path / "data") as store:
         spent = sum(store.sessions.get(session_id).clock["spent"])
-    assert spent >= running - 0.05
+    assert running == pytest.approx(saved_spent + 90.0, abs=0.5)
+    assert spent == pytest.approx(running, abs=0.05)
 
 
 def test_finishing_saves_and_turns_to_review_mode(open_app, qtbot):

@@ -68,3 +68,21 @@ def test_an_unknown_quality_is_refused():
 def test_a_problem_without_a_reference_still_loads():
     head = URL.split("\n[reference]")[0]
     assert parse_problem_text(head, "x.toml").reference is None
+
+
+def test_the_interviewers_notes_answer_each_clarifying_question():
+    problem = parse_problem_text(URL, "url-shortener.toml")
+    notes = problem.interviewer
+    assert notes is not None
+    assert len(notes.answers) == len(problem.clarifying_questions)
+    assert 3 <= len(notes.hints) <= 6
+
+
+def test_a_missing_answer_is_refused_by_field():
+    head, tail = URL.split("[interviewer]")
+    first_answer = tail.index('  "About 100 million')
+    end = tail.index("\n", first_answer) + 1
+    bad = head + "[interviewer]" + tail[:first_answer] + tail[end:]
+    line = _error(bad)
+    assert "field 'interviewer.answers'" in line
+    assert "5 answer(s) for 6 clarifying question(s)" in line

@@ -39,7 +39,7 @@ def test_every_shipped_problem_passes_check():
 
 def test_check_one_file_and_a_folder_with_a_broken_file(tmp_path):
     good = tmp_path / "a-good.toml"
-    good.write_text(EXAMPLE, encoding="utf-8")
+    good.write_text(EXAMPLE.replace('id = "pastebin"', 'id = "my-pastebin"'), encoding="utf-8")
     assert run("problems", "check", str(good)).stdout.strip() == "1 problem OK"
     broken = tmp_path / "b-broken.toml"
     broken.write_text(EXAMPLE.replace('difficulty = "easy"', "difficulty = 2"), encoding="utf-8")
@@ -48,6 +48,19 @@ def test_check_one_file_and_a_folder_with_a_broken_file(tmp_path):
     assert out.stdout == ""
     assert out.stderr.strip().startswith(f"{broken}: field 'difficulty': ")
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_check_refuses_a_file_that_reuses_a_built_in_id(tmp_path):
+    """The library would skip it, so 'OK' would be a lie (issue 15, item 12)."""
+    copy = tmp_path / "pastebin.toml"
+    copy.write_text(EXAMPLE, encoding="utf-8")
+    out = run("problems", "check", str(copy))
+    assert out.returncode == 1
+    assert out.stderr.strip() == (
+        f"{copy}: field 'id': 'pastebin' is the id of a built-in problem, so the library "
+        "would skip this file; give it another id"
+    )
+    assert run("problems", "check", str(ROOT / "problems" / "pastebin.toml")).returncode == 0
 
 
 def test_check_reports_duplicate_ids_inside_a_folder(tmp_path):

@@ -20,6 +20,7 @@ from sdi_desktop.domain.problems.errors import (
     display_name,
     field_path,
 )
+from sdi_desktop.domain.problems.interviewer import InterviewerNotes, interviewer_errors
 from sdi_desktop.domain.problems.library import ProblemLibrary, ProblemOrigin
 from sdi_desktop.domain.problems.model import (
     FORMAT_VERSION,
@@ -40,18 +41,62 @@ from sdi_desktop.domain.problems.reference import (
 )
 
 SUFFIX = ".toml"
+MAX_FILE_CHARS = 1_000_000
+MAX_DEPTH = 12  # a problem nests 6 levels deep (reference.board.elements[i].points[j])
+
+
+def _depth(value, level: int = 0) -> int:
+    """How deep tables and arrays nest; stops counting past MAX_DEPTH (no recursion limit)."""
+    deepest = level
+    stack = [(value, level)]
+    while stack:
+        item, at = stack.pop()
+        deepest = max(deepest, at)
+        if at > MAX_DEPTH:
+            break
+        if isinstance(item, dict):
+            stack.extend((v, at + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, at + 1) for v in item)
+    return deepest
+
+
 _MODELS = (Problem, Scale, DeepDive, Option, Reference, Quality, Endpoint, Entity, DeepDivePick)
-KNOWN_FIELDS = sorted({f for m in (*_MODELS, WrapUp, Levels) for f in m.model_fields})
+KNOWN_FIELDS = sorted(
+    {f for m in (*_MODELS, WrapUp, Levels, InterviewerNotes) for f in m.model_fields}
+)
 
 
 def parse_problem_text(text: str, name: str) -> Problem:
     """Validate the TOML text of one problem; ``name`` is the file named in errors."""
+    if len(text) > MAX_FILE_CHARS:
+        raise ProblemFileError(
+            ProblemError(
+                name,
+                "",
+                f"is {len(text):,} characters; a problem file is at most {MAX_FILE_CHARS:,}",
+            )
+        )
+    text = text.removeprefix("\ufeff")  # a byte order mark some editors write
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProblemFileError(ProblemError(name, "", f"not valid TOML: {exc}")) from None
+    except RecursionError:
+        raise ProblemFileError(
+            ProblemError(name, "", "nested too deeply to be a problem")
+        ) from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise ProblemFileError(ProblemError(name, "", f"not valid TOML: {exc}")) from None
+    depth = _depth(data)
+    if depth > MAX_DEPTH:
+        raise ProblemFileError(
+            ProblemError(
+                name, "", f"nests {depth} levels deep; a problem nests at most {MAX_DEPTH}"
+            )
+        )
     version = data.get("format", FORMAT_VERSION)
-    if version != FORMAT_VERSION:
+    if type(version) is not int or version != FORMAT_VERSION:
         raise ProblemFileError(
             ProblemError(
                 name,
@@ -62,6 +107,10 @@ def parse_problem_text(text: str, name: str) -> Problem:
         )
     try:
         problem = Problem.model_validate(data)
+    except RecursionError:
+        raise ProblemFileError(
+            ProblemError(name, "", "nested too deeply to be a problem")
+        ) from None
     except ValidationError as exc:
         # An unknown key explains a missing one (a misspelling), so it is reported first.
         errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
@@ -69,7 +118,7 @@ def parse_problem_text(text: str, name: str) -> Problem:
         raise ProblemFileError(
             ProblemError(name, field_path(first["loc"]), _explain(first)), len(errors) - 1
         ) from None
-    problems = reference_errors(problem)
+    problems = reference_errors(problem) + interviewer_errors(problem)
     if problems:
         field, message = problems[0]
         raise ProblemFileError(ProblemError(name, field, message), len(problems) - 1)

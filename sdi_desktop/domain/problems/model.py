@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from sdi_desktop.domain.problems.interviewer import InterviewerNotes
 from sdi_desktop.domain.problems.reference import Reference
 
 FORMAT_VERSION = 1
@@ -72,6 +73,7 @@ class Problem(_Strict):
     pitfalls: TextList
     reviewer_points: TextList
     reference: Reference | None = None  # what a strong answer looks like (optional)
+    interviewer: InterviewerNotes | None = None  # for a mock with a peer (optional)
 
     def search_text(self) -> str:
         """What a free-text search looks in (lower case)."""

@@ -51,8 +51,7 @@ def mono_families() -> list[str]:
 
 # -- characters -------------------------------------------------------------------------
 def is_code_char(fmt: QTextCharFormat) -> bool:
-    families = fmt.fontFamilies() or []
-    return fmt.fontFixedPitch() or "monospace" in families
+    return fmt.fontFixedPitch() or "monospace" in (fmt.fontFamilies() or ())
 
 
 def code_shade() -> QColor:
