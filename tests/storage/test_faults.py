@@ -184,7 +184,7 @@ def test_reading_a_missing_database_says_so(tmp_path):
 
 # -- real mounts (root) ---------------------------------------------------------------------
 def test_a_full_disk_hides_no_session_on_a_real_tmpfs(tmp_path):
-    with tmpfs(tmp_path / f"mnt-{uuid.uuid4().hex[:6]}", "600k") as mount:
+    with tmpfs(tmp_path / f"mnt-{uuid.uuid4().hex[:6]}", "2m") as mount:
         data_dir = mount / "data"
         with Store.open(data_dir) as store:
             _fill(store)
