@@ -37,6 +37,21 @@ EXPECTED = {
     "maps-navigation",
     "message-queue",
     "metrics-monitoring",
+    "news-feed",
+    "notification-system",
+    "object-storage",
+    "pastebin",
+    "payment-system",
+    "proximity-service",
+    "rate-limiter",
+    "ride-hailing",
+    "search-autocomplete",
+    "social-graph",
+    "stock-exchange",
+    "ticketing",
+    "unique-id-generator",
+    "video-streaming",
+    "web-crawler",
 }
 
 # The longest run of words the opening may share with the written prompt.
