@@ -20,6 +20,9 @@ SUGGESTED_SCALE = Hint("suggested_scale", "Suggested scale", "scope")
 DEEP_DIVE_TOPICS = Hint("deep_dive_topics", "Deep-dive topics", "deep_dive")
 
 HINTS: tuple[Hint, ...] = (CLARIFYING_QUESTIONS, SUGGESTED_SCALE, DEEP_DIVE_TOPICS)
+# Not offered by the hints panel: the reference answer seen before the end of the attempt
+# (see domain/reference/reveal.py); recorded in the same list.
+REFERENCE_ANSWER = Hint("reference", "Reference answer (before the end)", "any")
 
 
 def hint(key: str) -> Hint:

@@ -173,3 +173,29 @@ def test_replicas_are_a_role_read_from_labels_and_notes():
     assert compare_boards(ref, [comp("d", "nosql_db")]).missing_roles == ["replica"]
     with_replica = [comp("d", "nosql_db"), comp("r", "nosql_db", "Read replica")]
     assert compare_boards(ref, with_replica).missing_roles == []
+
+
+def test_a_service_split_in_two_still_carries_the_reference_paths():
+    ref = [
+        comp("api", "service", "API servers"),
+        comp("ids", "service", "Range allocator"),
+        comp("cache", "cache"),
+        comp("db", "nosql_db"),
+        link("api", "cache"),
+        link("api", "db"),
+        link("api", "ids"),
+    ]
+    mine = [
+        comp("read", "service", "Redirect service"),
+        comp("write", "service", "Shorten service"),
+        comp("alloc", "worker", "ID range allocator"),
+        comp("cache", "cache", "Redis"),
+        comp("db", "nosql_db"),
+        link("read", "cache"),
+        link("write", "db"),
+        link("write", "alloc"),
+    ]
+    result = compare_boards(ref, mine)
+    assert result.pairs["ids"].mine.id == "alloc" and result.pairs["ids"].guessed
+    assert result.missing_paths == []
+    assert "your “ID range allocator” (background worker) taken for the reference's" in text(result)

@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sdi_desktop.domain.reference.graph import BoardGraph, Edge, Node, board_graph
-from sdi_desktop.domain.reference.roles import label_words
+from sdi_desktop.domain.reference.roles import label_words, specific_words
 
-KIND_SCORE, ROLE_SCORE, GUESS_SCORE = 100.0, 60.0, 30.0
-SHAPE_WEIGHT, WORD_WEIGHT = 20.0, 5.0
+KIND_SCORE, ROLE_SCORE, GUESS_SCORE, COUSIN_SCORE = 100.0, 60.0, 30.0, 70.0
+# Shared label words count only when they say more than the role ("range allocator",
+# not "service"); a label naming the same specific thing outweighs the shape.
+SHAPE_WEIGHT, WORD_WEIGHT = 20.0, 60.0
 PATH_HOPS = 3
 # Roles close enough that shared label words can pair them (a guess).
 _COMPUTE = ("service", "worker", "scheduler")
@@ -128,11 +130,12 @@ def _match(ref: BoardGraph, own: BoardGraph) -> dict[str, Pair]:
         if not options and not cousins:
             continue
         r_roles = {ref.nodes[n].role for n in ref.neighbours[r.id]}
-        r_words = set(label_words(r.label))
+        r_words = specific_words(r.label)
         for c in cousins:  # another compute role: only on shared label words, a guess
             shared = r_words.intersection(label_words(c.label))
             if shared:
-                scored.append((GUESS_SCORE * len(shared) / len(r_words), r.id, c.id))
+                score = COUSIN_SCORE + WORD_WEIGHT * len(shared) / len(r_words)
+                scored.append((score, r.id, c.id))
         for c in options:
             same_role = GUESS_SCORE if c.guessed else ROLE_SCORE
             score = KIND_SCORE if c.kind == r.kind else same_role
@@ -169,15 +172,22 @@ def _match(ref: BoardGraph, own: BoardGraph) -> dict[str, Pair]:
 def _missing_paths(ref: BoardGraph, own: BoardGraph, pairs: dict[str, Pair]) -> list[MissingPath]:
     # A detour may pass only through parts the reference does not have (a rate limiter
     # between the load balancer and the service), never through another counterpart.
+    # A part the reference draws once may be split on the candidate's board (a read and a
+    # write service for the reference's one API service): the candidate's components of
+    # the same role that are nobody's counterpart stand in for it too.
     counterparts = frozenset(p.mine.id for p in pairs.values())
+    spare: dict[str | None, set[str]] = {}
+    for node in own.nodes.values():
+        if node.id not in counterparts:
+            spare.setdefault(node.role, set()).add(node.id)
+    groups = {r: {p.mine.id} | spare.get(ref.nodes[r].role, set()) for r, p in pairs.items()}
     missing: list[Edge] = []
     for edge in ref.edges:
-        a, b = pairs.get(edge.source), pairs.get(edge.target)
+        a, b = groups.get(edge.source), groups.get(edge.target)
         if a is None or b is None:
             missing.append(edge)
             continue
-        avoid = counterparts - {a.mine.id, b.mine.id}
-        if not own.connected(a.mine.id, b.mine.id, PATH_HOPS, avoid):
+        if not own.connected(a, b, PATH_HOPS, counterparts - a - b):
             missing.append(edge)
     # Join consecutive missing connections into paths: a -> b, b -> c gives a -> b -> c.
     outgoing: dict[str, list[Edge]] = {}

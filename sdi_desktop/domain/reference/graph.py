@@ -55,15 +55,17 @@ class BoardGraph:
         """The connectors between two components, either way round."""
         return self.by_ends.get(frozenset((a, b)), [])
 
-    def connected(self, a: str, b: str, hops: int = 3, avoid: frozenset[str] = frozenset()) -> bool:
-        """True when a path of at most ``hops`` connectors joins a and b (any direction),
-        passing through none of ``avoid``."""
-        if a == b:
+    def connected(
+        self, a: set[str], b: set[str], hops: int = 3, avoid: frozenset[str] = frozenset()
+    ) -> bool:
+        """True when a path of at most ``hops`` connectors joins one of ``a`` to one of
+        ``b`` (any direction), passing through none of ``avoid``."""
+        if a & b:
             return True
-        seen, frontier = {a} | avoid, {a}
+        seen, frontier = set(a) | avoid, set(a)
         for _ in range(hops):
             frontier = {n for f in frontier for n in self.neighbours.get(f, ())}
-            if b in frontier:
+            if frontier & b:
                 return True
             frontier -= seen
             if not frontier:

@@ -124,3 +124,11 @@ def mentions_replicas(*texts: str) -> bool:
 
 def role_title(role: str | None) -> str:
     return ROLE_TITLES.get(role or "", "unrecognised component")
+
+
+_ROLE_VOCABULARY = frozenset().union(*(words for _role, words in _GUESS_WORDS))
+
+
+def specific_words(label: str) -> set[str]:
+    """The words of a label that say more than its role ("click", not "service")."""
+    return {w for w in label_words(label) if w not in _ROLE_VOCABULARY and len(w) > 1}
