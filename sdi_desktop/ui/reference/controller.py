@@ -121,7 +121,7 @@ class ReferenceController(QObject):
             parent=window,
         )
         panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        panel.destroyed.connect(lambda: self._panel_gone(panel))
+        panel.closed.connect(lambda: self._panel_gone(panel))
         self.panel = panel
         panel.show()
         panel.raise_()
