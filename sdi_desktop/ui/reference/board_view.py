@@ -33,10 +33,18 @@ def board_editor(elements: list[Any], dark: bool) -> BoardEditor:
 
 
 class ReadOnlyBoardView(QGraphicsView):
-    def __init__(self, editor: BoardEditor, name: str, parent: QWidget | None = None) -> None:
+    """``editor``: a board of the view's own (it lives as long as the view), or the
+    whiteboard's editor shared read-only (``shared``: then the view leaves the scene's
+    level of detail to the whiteboard, which draws the same items)."""
+
+    def __init__(
+        self, editor: BoardEditor, name: str, shared: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(editor.scene, parent)
         self.editor = editor
-        editor.setParent(self)  # the board lives as long as its view
+        self.shared = shared
+        if not shared:
+            editor.setParent(self)
         self.setObjectName(name)
         self.setInteractive(False)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -76,7 +84,8 @@ class ReadOnlyBoardView(QGraphicsView):
         zoom = self.zoom
         level = FULL if zoom >= DETAIL_FULL else (REDUCED if zoom >= DETAIL_REDUCED else MINIMAL)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, level == FULL)
-        self.editor.scene.set_detail(level)
+        if not self.shared:
+            self.editor.scene.set_detail(level)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -119,6 +119,7 @@ class ReferenceController(QObject):
             follow_ups=self.log,
             revealed_early=revealed_early(window.session),
             parent=window,
+            board_editor_in_use=window.board.editor,
         )
         panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         panel.closed.connect(lambda: self._panel_gone(panel))

@@ -26,6 +26,7 @@ from sdi_desktop.ui.reference.board_view import ReadOnlyBoardView, board_editor
 if TYPE_CHECKING:
     from sdi_desktop.domain.problems.model import Problem
     from sdi_desktop.domain.reference.follow_ups import FollowUpLog
+    from sdi_desktop.ui.board.editor import BoardEditor
 
 # (pane key, tab title); the reference's side of each comes from _reference_section
 PANE_TABS = (
@@ -94,7 +95,10 @@ class ReferencePanel(QWidget):
         follow_ups: FollowUpLog | None = None,
         revealed_early: bool = False,
         parent: QWidget | None = None,
+        board_editor_in_use: BoardEditor | None = None,
     ) -> None:
+        """``board_editor_in_use``: the whiteboard's editor when it holds ``board``; the
+        panel then shows its scene read-only instead of drawing the board again."""
         super().__init__(parent)
         from sdi_desktop.domain.problems.reference import reference_board
         from sdi_desktop.domain.reference.compare import compare_boards
@@ -121,7 +125,12 @@ class ReferencePanel(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("referenceTabs")
-        self.mine_board = ReadOnlyBoardView(board_editor(board, dark), "referenceBoardMine")
+        if board_editor_in_use is not None:
+            self.mine_board = ReadOnlyBoardView(
+                board_editor_in_use, "referenceBoardMine", shared=True
+            )
+        else:
+            self.mine_board = ReadOnlyBoardView(board_editor(board, dark), "referenceBoardMine")
         self.reference_board = ReadOnlyBoardView(
             board_editor(reference_elements, dark), "referenceBoardReference"
         )
