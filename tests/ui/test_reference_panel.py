@@ -85,6 +85,8 @@ def test_the_reference_is_found_only_after_finish(open_app, qtbot, tmp_path):
     assert "Redirect a short link" in panel.mine["requirements"].toPlainText()
     theirs = panel.theirs["requirements"].toPlainText()
     assert "Availability" in theirs and "99.99 %" in theirs
+    assert "Your requirements pane mentions 1 of 3 core features" in theirs  # said: a guess
+    assert "guesses from shared words" in theirs
     assert "You wrote nothing" in panel.mine["api"].toPlainText()
     assert panel.tab_titles() == [
         "Comparison", "Requirements", "Estimates", "API", "Data model", "Deep dive",
@@ -167,4 +169,34 @@ def test_follow_ups_switched_off_in_settings_ask_nothing(window, fake_time, tmp_
     fake_time.advance(5 * 60)
     assert window.reference.poll() is None
     window.settings.follow_up_questions = True
+    assert window.reference.poll() is not None
+
+
+def test_the_setting_is_in_the_settings_dialog(window, qtbot):
+    from sdi_desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window.themes, window)
+    qtbot.addWidget(dialog)
+    box = dialog.follow_ups_box
+    assert box.isChecked() and window.settings.follow_up_questions
+    click(qtbot, box)
+    assert not window.settings.follow_up_questions
+
+
+def test_no_more_questions_stops_them_for_this_session(window, qtbot, fake_time, tmp_path):
+    start_url_shortener(window, tmp_path)
+    window.session.clock.jump_to(2)
+    window.session.clock.start()
+    fake_time.advance(4 * 60)
+    assert window.reference.poll() is not None
+    bar = window.reference.bar
+    qtbot.waitUntil(bar.isVisible)
+    click(qtbot, bar.stop)
+    assert not bar.isVisible()
+    fake_time.advance(5 * 60)
+    assert window.reference.poll() is None
+    start_url_shortener(window, tmp_path)  # a new session asks again
+    window.session.clock.jump_to(2)
+    window.session.clock.start()
+    fake_time.advance(4 * 60)
     assert window.reference.poll() is not None

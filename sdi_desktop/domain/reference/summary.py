@@ -118,8 +118,8 @@ def board_lines(comparison: Comparison) -> list[str]:
     return lines
 
 
-def coverage_lines(problem: Problem, coverage: Coverage) -> list[str]:
-    """Markdown bullets: requirements and deep-dive topics the notes mention (guesses)."""
+def requirement_lines(coverage: Coverage) -> list[str]:
+    """Markdown bullets: the core features and qualities the requirements pane mentions."""
     lines = []
     if coverage.features:
         found = [m for m in coverage.features if m.found]
@@ -141,19 +141,31 @@ def coverage_lines(problem: Problem, coverage: Coverage) -> list[str]:
         if not_found:
             text += " Not found: " + ", ".join(not_found) + "."
         lines.append(text)
-    if coverage.topics:
-        covered = [t for t in coverage.topics if t.covered]
-        text = f"- **Deep-dive topics your deep-dive pane covers:** {len(covered)} of "
-        text += f"{len(coverage.topics)}"
-        if covered:
-            text += " (" + "; ".join(t.topic for t in covered) + ")"
-        picked = [t for t in coverage.topics if t.pick_named]
-        if picked:
-            text += ". You name the reference's pick for " + "; ".join(t.topic for t in picked)
-        lines.append(text + ".")
-    if lines:
-        lines.append("- These are guesses from shared words: read the reference beside your notes.")
     return lines
+
+
+def topic_lines(coverage: Coverage) -> list[str]:
+    """Markdown bullets: the deep-dive topics the deep-dive pane covers."""
+    if not coverage.topics:
+        return []
+    covered = [t for t in coverage.topics if t.covered]
+    text = f"- **Deep-dive topics your deep-dive pane covers:** {len(covered)} of "
+    text += f"{len(coverage.topics)}"
+    if covered:
+        text += " (" + "; ".join(t.topic for t in covered) + ")"
+    picked = [t for t in coverage.topics if t.pick_named]
+    if picked:
+        text += ". You name the reference's pick for " + "; ".join(t.topic for t in picked)
+    return [text + "."]
+
+
+GUESS_NOTE = "- These are guesses from shared words: read the reference beside your notes."
+
+
+def coverage_lines(problem: Problem, coverage: Coverage) -> list[str]:
+    """Markdown bullets: requirements and deep-dive topics the notes mention (guesses)."""
+    lines = requirement_lines(coverage) + topic_lines(coverage)
+    return [*lines, GUESS_NOTE] if lines else []
 
 
 def comparison_markdown(

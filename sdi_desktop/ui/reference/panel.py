@@ -103,7 +103,13 @@ class ReferencePanel(QWidget):
         from sdi_desktop.domain.problems.reference import reference_board
         from sdi_desktop.domain.reference.compare import compare_boards
         from sdi_desktop.domain.reference.coverage import notes_coverage
-        from sdi_desktop.domain.reference.summary import board_lines, coverage_lines
+        from sdi_desktop.domain.reference.summary import (
+            GUESS_NOTE,
+            board_lines,
+            coverage_lines,
+            requirement_lines,
+            topic_lines,
+        )
 
         assert problem.reference is not None
         self.setObjectName("referencePanel")
@@ -160,7 +166,11 @@ class ReferencePanel(QWidget):
         for key, title in PANE_TABS:
             text = notes.get(key, "").strip()
             mine = _browser(f"referenceMine_{key}", text or EMPTY_PANE)
-            theirs = _browser(f"referenceTheirs_{key}", _reference_section(problem, key))
+            section = _reference_section(problem, key)
+            found = {"requirements": requirement_lines, "deep_dive": topic_lines}.get(key)
+            if found is not None and found(self.coverage):
+                section += "\n\n---\n\n" + "\n".join([*found(self.coverage), GUESS_NOTE])
+            theirs = _browser(f"referenceTheirs_{key}", section)
             self.mine[key], self.theirs[key] = mine, theirs
             split = QSplitter(Qt.Orientation.Horizontal)
             split.setObjectName(f"referenceSplit_{key}")
