@@ -109,6 +109,11 @@ def test_an_early_reveal_asks_first_and_is_recorded_like_a_hint(open_app, qtbot,
     panel = window.reference.panel
     assert panel is not None and panel.isVisible()
     assert "Revealed before the end" in panel.summary.text()
+    # Drawing on after the reveal: the comparison follows the board.
+    said = panel.comparison_text.toPlainText
+    assert "yours 1 and 0." in said()
+    window.board.editor.add_component("load_balancer", QPointF(300, 0))
+    qtbot.waitUntil(lambda: "yours 2 and 0." in said())
     [record] = window.session.hints_opened
     assert (record.key, record.phase) == ("reference", "scope")
     qtbot.waitUntil(lambda: saved(window) is not None and bool(saved(window).hints_opened))
@@ -200,3 +205,18 @@ def test_no_more_questions_stops_them_for_this_session(window, qtbot, fake_time,
     window.session.clock.start()
     fake_time.advance(4 * 60)
     assert window.reference.poll() is not None
+
+
+def test_the_boards_follow_a_theme_change_while_open(window, qtbot, tmp_path):
+    start_url_shortener(window, tmp_path)
+    window.session.clock.start()
+    window.finish_session()
+    panel = window.reference.reveal()
+    light = panel.reference_board.backgroundBrush().color().lightness()
+    window.themes.apply("dark")
+    qtbot.waitUntil(
+        lambda: panel.reference_board.backgroundBrush().color().lightness() < light - 50
+    )
+    mine = panel.mine_board.backgroundBrush().color().lightness()
+    assert abs(mine - panel.reference_board.backgroundBrush().color().lightness()) < 10
+    window.themes.apply("light")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -38,6 +38,7 @@ PANE_TABS = (
     ("wrap_up", "Wrap-up"),
 )
 EMPTY_PANE = "*You wrote nothing in this pane.*"
+RECOMPARE_MS = 300
 
 
 def _browser(name: str, markdown: str) -> QTextBrowser:
@@ -105,7 +106,6 @@ class ReferencePanel(QWidget):
         from sdi_desktop.domain.reference.coverage import notes_coverage
         from sdi_desktop.domain.reference.summary import (
             GUESS_NOTE,
-            board_lines,
             coverage_lines,
             requirement_lines,
             topic_lines,
@@ -144,15 +144,18 @@ class ReferencePanel(QWidget):
         boards.setObjectName("referenceBoards")
         boards.addWidget(_captioned("Your board", self.mine_board))
         boards.addWidget(_captioned("Reference board", self.reference_board))
-        comparison = ["### The two boards", "", *board_lines(self.comparison)]
         covered = coverage_lines(problem, self.coverage)
-        if covered:
-            comparison += ["", "### Your notes", "", *covered]
+        self._notes_part = ["", "### Your notes", "", *covered] if covered else []
         if follow_ups is not None and follow_ups.asked:
             from sdi_desktop.domain.reference.follow_ups import follow_up_lines
 
-            comparison += ["", "### Follow-up questions", "", *follow_up_lines(follow_ups, notes)]
-        self.comparison_text = _browser("referenceComparison", "\n".join(comparison))
+            self._notes_part += ["", "### Follow-up questions", ""]
+            self._notes_part += follow_up_lines(follow_ups, notes)
+        self.comparison_text = _browser("referenceComparison", self._comparison_markdown())
+        self._reference_elements = reference_elements
+        self._watched = None
+        if board_editor_in_use is not None:
+            self._follow(board_editor_in_use.document)
         page = QSplitter(Qt.Orientation.Vertical)
         page.addWidget(boards)
         page.addWidget(self.comparison_text)
@@ -196,6 +199,64 @@ class ReferencePanel(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, activated=self.close)
         self.resize(1400, 880)
 
+    def _comparison_markdown(self) -> str:
+        from sdi_desktop.domain.reference.summary import board_lines
+
+        lines = ["### The two boards", "", *board_lines(self.comparison), *self._notes_part]
+        return "\n".join(lines)
+
+    # -- a shared whiteboard: the comparison follows its board ------------------------------
+    def _follow(self, document) -> None:
+        """Compare again, a moment after the last change (the candidate drawing on after
+        an early reveal, or the replay in review showing another phase's board)."""
+        self._again = QTimer(self)
+        self._again.setSingleShot(True)
+        self._again.setInterval(RECOMPARE_MS)
+        self._again.timeout.connect(self._recompare)
+        self._watched = document
+        for event in self._events():
+            event.connect(self._board_changed)
+
+    def _events(self):
+        d = self._watched
+        return (d.added, d.removed, d.changed, d.reset) if d is not None else ()
+
+    def _board_changed(self, *_args) -> None:
+        self._again.start()
+
+    def _recompare(self) -> None:
+        from sdi_desktop.domain.reference.compare import compare_boards
+
+        if self._watched is None:
+            return
+        board = [e.to_dict() for e in self._watched]
+        self.comparison = compare_boards(self._reference_elements, board)
+        bar = self.comparison_text.verticalScrollBar()
+        where = bar.value()
+        self.comparison_text.setMarkdown(self._comparison_markdown())
+        bar.setValue(where)
+
+    def _unfollow(self) -> None:
+        for event in self._events():
+            event.disconnect(self._board_changed)
+        self._watched = None
+
+    def changeEvent(self, event) -> None:
+        """A theme change while open: the boards drawn here follow it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # after the whiteboard has followed the theme too (its scene may be shown here)
+            QTimer.singleShot(0, self, self._follow_theme)
+
+    def _follow_theme(self) -> None:
+        from sdi_desktop.ui.board.style import DARK_BOARD, LIGHT_BOARD
+
+        dark = self.palette().window().color().lightness() < 128
+        for view in (self.mine_board, self.reference_board):
+            if not view.shared:
+                view.editor.scene.set_colors(DARK_BOARD if dark else LIGHT_BOARD)
+            view.setBackgroundBrush(view.editor.scene.colors.paper)
+
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close()
@@ -203,6 +264,7 @@ class ReferencePanel(QWidget):
         super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
+        self._unfollow()
         super().closeEvent(event)
         self.closed.emit()
 
