@@ -73,3 +73,21 @@ def test_show_runs_from_the_command_line(tmp_path):
     assert "## Reference answer" in out.stdout
     bad = run("problems", "show", "nope", data_dir=tmp_path)
     assert bad.returncode == 1 and "nope" in bad.stderr
+
+
+def test_problems_check_names_file_and_field_of_a_bad_reference_board(tmp_path):
+    from sdi_desktop import paths
+
+    text = (paths.resource_root("problems") / "url-shortener.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad-ref.toml"
+    robot = text.replace('kind = "worker", label = "Click', 'kind = "robot", label = "Click')
+    bad.write_text(robot, encoding="utf-8")
+    out = run("problems", "check", str(bad))
+    assert out.returncode == 1
+    assert out.stderr.startswith(f"{bad}: field 'reference.board.elements[")
+    assert "'robot' is not a component kind" in out.stderr
+    ghost = text.replace('source = "agg", target = "dw"', 'source = "agg", target = "nowhere"')
+    bad.write_text(ghost, encoding="utf-8")
+    out = run("problems", "check", str(bad))
+    assert out.returncode == 1 and "field 'reference.board'" in out.stderr
+    assert "'nowhere'" in out.stderr
