@@ -95,6 +95,12 @@ def test_the_reference_is_found_only_after_finish(open_app, qtbot, tmp_path):
     qtbot.keyClick(panel, Qt.Key.Key_Escape)
     assert window.reference.panel is None
 
+    # Continue editing after the review: seeing it again is no early reveal.
+    click(qtbot, window.persistence.review.continue_button)
+    window.reference.action.trigger()
+    assert window.reference.confirm_box is None and window.reference.panel is not None
+    assert window.session.hints_opened == []
+
 
 def test_an_early_reveal_asks_first_and_is_recorded_like_a_hint(open_app, qtbot, tmp_path):
     window = open_app()

@@ -37,6 +37,7 @@ class ReferenceController(QObject):
         self.log = FollowUpLog()
         self.scheduler: FollowUpScheduler | None = None
         self.stopped = False  # "No more questions" for this session
+        self.finished_once = False
         self.bar = None  # the follow-up bar, built with the first question
         action = QAction("&Reference Answer…", window)
         action.setObjectName("actionRevealReference")
@@ -73,7 +74,7 @@ class ReferenceController(QObject):
                 6000,
             )
             return None
-        if needs_confirmation(session):
+        if needs_confirmation(session) and not self.finished_once:
             self._ask_first()
             return None
         return self.show_panel()
@@ -140,10 +141,13 @@ class ReferenceController(QObject):
 
     # -- the session -------------------------------------------------------------------
     def _on_session_changed(self) -> None:
-        from sdi_desktop.domain.reference.reveal import has_reference
+        from sdi_desktop.domain.reference.reveal import attempt_done, has_reference
 
         session = self.window.session
         self.action.setEnabled(has_reference(session))
+        # A session finished once stays done: "Continue editing" after seeing the
+        # reference in review is no early reveal.
+        self.finished_once = attempt_done(session)
         self.log = FollowUpLog()
         self.stopped = False
         if self.bar is not None:
@@ -166,6 +170,7 @@ class ReferenceController(QObject):
     def _on_finished(self) -> None:
         from sdi_desktop.domain.reference.reveal import has_reference
 
+        self.finished_once = True
         if self.bar is not None:
             self.bar.hide()
         if has_reference(self.window.session):

@@ -140,6 +140,8 @@ class ReferencePanel(QWidget):
         self.reference_board = ReadOnlyBoardView(
             board_editor(reference_elements, dark), "referenceBoardReference"
         )
+        self.mine_board.setAccessibleName("Your board")
+        self.reference_board.setAccessibleName("Reference board")
         boards = QSplitter(Qt.Orientation.Horizontal)
         boards.setObjectName("referenceBoards")
         boards.addWidget(_captioned("Your board", self.mine_board))
