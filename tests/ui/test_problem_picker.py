@@ -149,8 +149,8 @@ def test_editor_copies_a_builtin_problem_validating_as_you_type(tmp_path, qtbot)
     qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor.editor, "bogus = 1")
     qtbot.waitUntil(lambda: not editor.save_button.isEnabled())
-    # the new line sits under the last [[deep_dives.options]] header, and the message says so
-    assert "field 'deep_dives[3].options[1].bogus': unknown field" in editor.status.text()
+    # the new line sits under the last header ([reference.board]), and the message says so
+    assert "field 'reference.board.bogus': unknown field" in editor.status.text()
     for _ in "_bogus = 1":  # the line and its line break
         qtbot.keyClick(editor.editor, Qt.Key.Key_Backspace)
     qtbot.waitUntil(editor.save_button.isEnabled)

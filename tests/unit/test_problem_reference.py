@@ -68,3 +68,9 @@ def test_an_unknown_quality_is_refused():
 def test_a_problem_without_a_reference_still_loads():
     head = URL.split("\n[reference]")[0]
     assert parse_problem_text(head, "x.toml").reference is None
+
+
+def test_a_key_typed_at_the_end_of_the_file_is_named_in_the_board():
+    assert "field 'reference.board.bogus': unknown field" in _error(URL + "bogus = 1\n")
+    line = _error(URL + 'pitfalls = ["x"]\n')
+    assert "field 'reference.board.pitfalls': belongs at the top level" in line

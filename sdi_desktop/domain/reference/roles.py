@@ -92,7 +92,7 @@ _GUESS_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     )
 )
 _REPLICA_WORDS = frozenset(
-    ["replica", "replicas", "replicated", "replication", "follower", "followers", "standby"]
+    re.findall(r"\w+", "replica replicas replicated replication follower followers standby")
 )
 _WORD = re.compile(r"[a-z0-9]+")
 

@@ -24,6 +24,13 @@ def name(node: Node) -> str:
     return f"“{label}”" if role.lower() in label.lower() else f"“{label}” ({role})"
 
 
+def _a(label: str) -> str:
+    """“a message queue”, “an SQL database”: a kind's label with its article."""
+    phrase = label if any(c.isupper() for c in label[1:]) else label.lower()
+    vowel = phrase[0] in "aeiou" or phrase[:3] in ("SQL", "API")
+    return f"{'an' if vowel else 'a'} {phrase}"
+
+
 def _names(nodes: list[Node], limit: int = LIST_LIMIT) -> str:
     shown = ", ".join(f"“{n.name()}”" for n in nodes[:limit])
     rest = len(nodes) - limit
@@ -76,9 +83,9 @@ def board_lines(comparison: Comparison) -> list[str]:
 
     for pair in comparison.other_kind:
         lines.append(
-            f"- **Same role, another kind:** the reference's “{pair.reference.name()}” is a "
-            f"{kind(pair.reference.kind).label.lower()}; your “{pair.mine.name()}” is a "
-            f"{kind(pair.mine.kind).label.lower()}."
+            f"- **Same role, another kind:** the reference's “{pair.reference.name()}” is "
+            f"{_a(kind(pair.reference.kind).label)}; your “{pair.mine.name()}” is "
+            f"{_a(kind(pair.mine.kind).label)}."
         )
     for path in comparison.missing_paths:
         chain = " → ".join(name(n) for n in path.nodes)
