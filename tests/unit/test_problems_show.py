@@ -64,7 +64,7 @@ def test_the_estimates_section_shows_the_plugged_calculator(tmp_path):
         text = problem_markdown(problem, True)
     finally:
         set_estimate_source(None)
-    assert "| Writes | 100 M / 86,400 s | ~1,160/s |" in text
+    assert "| Writes | 100 M / 86,400 s | \\~1,160/s |" in text  # "~" escaped: no strike-through
 
 
 def test_show_runs_from_the_command_line(tmp_path):

@@ -167,6 +167,7 @@ def review_follow_ups(log: FollowUpLog, notes: dict[str, str]) -> list[FollowUpR
 def follow_up_lines(log: FollowUpLog, notes: dict[str, str]) -> list[str]:
     """Markdown bullets: each question asked, when, and whether the notes seem to answer it."""
     from sdi_desktop.domain.clock import format_duration
+    from sdi_desktop.domain.reference.markdown import esc
 
     lines = []
     for review in review_follow_ups(log, notes):
@@ -178,7 +179,7 @@ def follow_up_lines(log: FollowUpLog, notes: dict[str, str]) -> list[str]:
             else "your notes do not seem to address it"
         )
         lines.append(
-            f"- {asked.text} (asked at {format_duration(asked.elapsed)}, {phase}): {verdict}."
+            f"- {esc(asked.text)} (asked at {format_duration(asked.elapsed)}, {phase}): {verdict}."
         )
     if lines:
         lines.append("- Whether the notes address a question is a guess from shared words.")

@@ -22,31 +22,39 @@ QUALITY_TITLES = {
 }
 
 
+def esc(text: str) -> str:
+    """Plain text made safe in Markdown: "~1,200/s ... ~115,000" is no strike-through,
+    "p99 <50 ms" no tag, "*" no emphasis."""
+    for ch in "\\~*<":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
 def cell(text: str) -> str:
     """Text that is safe inside a Markdown table cell."""
-    return " ".join(text.replace("|", "\\|").split())
+    return " ".join(esc(text).replace("|", "\\|").split())
 
 
 def _bullets(items) -> list[str]:
-    return [f"- {item}" for item in items]
+    return [f"- {esc(item)}" for item in items]
 
 
 def problem_markdown(problem: Problem, with_reference: bool = False) -> str:
     """The problem as an interviewer's brief; with ``with_reference`` its reference too."""
-    lines = [f"# {problem.title}", ""]
+    lines = [f"# {esc(problem.title)}", ""]
     lines += [f"`{problem.id}` · {problem.difficulty} · {', '.join(problem.tags)}", ""]
-    lines += [*(f"> {line}" for line in problem.prompt.strip().splitlines()), ""]
+    lines += [*(f"> {esc(line)}" for line in problem.prompt.strip().splitlines()), ""]
     lines += ["## Clarifying questions", "", *_bullets(problem.clarifying_questions), ""]
     lines += ["## Suggested scale", ""]
-    lines += [f"- **{name}:** {text}" for name, text in scale_lines(problem)] + [""]
+    lines += [f"- **{name}:** {esc(text)}" for name, text in scale_lines(problem)] + [""]
     lines += ["## Functional requirements", "", *_bullets(problem.functional_requirements), ""]
     lines += ["## Non-functional requirements", ""]
     lines += [*_bullets(problem.non_functional_requirements), ""]
     lines += ["## Components", "", *_bullets(problem.components), ""]
     lines += ["## Deep dives", ""]
     for dive in problem.deep_dives:
-        lines += [f"### {dive.topic}", "", dive.concern, ""]
-        lines += [f"- **{o.name}:** {o.trade_offs}" for o in dive.options] + [""]
+        lines += [f"### {esc(dive.topic)}", "", esc(dive.concern), ""]
+        lines += [f"- **{esc(o.name)}:** {esc(o.trade_offs)}" for o in dive.options] + [""]
     lines += ["## Follow-up questions", "", *_bullets(problem.follow_up_questions), ""]
     lines += ["## Pitfalls", "", *_bullets(problem.pitfalls), ""]
     lines += ["## What a reviewer listens for", "", *_bullets(problem.reviewer_points), ""]
@@ -63,7 +71,7 @@ def reference_markdown_lines(problem: Problem, level: int = 2) -> list[str]:
     ref = problem.reference
     assert ref is not None
     h, hh = "#" * level, "#" * (level + 1)
-    lines = [f"{h} Reference answer", "", ref.summary, ""]
+    lines = [f"{h} Reference answer", "", esc(ref.summary), ""]
     lines += [f"{hh} Requirements", "", *requirements_lines(ref), ""]
     lines += [f"{hh} Estimates", "", *estimates_lines(problem), ""]
     lines += [f"{hh} API", "", *api_lines(ref), ""]
@@ -80,8 +88,8 @@ def requirements_lines(ref: Reference) -> list[str]:
     lines += ["**Out of scope**", "", *_bullets(ref.out_of_scope), ""]
     lines += ["**Qualities, most important first**", ""]
     for rank, q in enumerate(ref.qualities, 1):
-        target = f" (**{q.target}**)" if q.target else ""
-        lines.append(f"{rank}. **{QUALITY_TITLES[q.quality]}:** {q.requirement}{target}")
+        target = f" (**{esc(q.target)}**)" if q.target else ""
+        lines.append(f"{rank}. **{QUALITY_TITLES[q.quality]}:** {esc(q.requirement)}{target}")
     return lines
 
 
@@ -92,7 +100,7 @@ def estimates_lines(problem: Problem) -> list[str]:
         rows += [f"| {cell(e.name)} | {cell(e.formula)} | {cell(e.value)} |" for e in computed]
         return rows
     lines = ["The figures to design for (from the problem's suggested scale):", ""]
-    return lines + [f"- **{name}:** {text}" for name, text in scale_lines(problem)]
+    return lines + [f"- **{name}:** {esc(text)}" for name, text in scale_lines(problem)]
 
 
 def api_lines(ref: Reference) -> list[str]:
@@ -128,34 +136,38 @@ def board_lines(ref: Reference) -> list[str]:
     lines = []
     zones = [e.title for e in elements if isinstance(e, Zone)]
     if zones:
-        lines += [f"Zones: {', '.join(zones)}.", ""]
+        lines += [f"Zones: {esc(', '.join(zones))}.", ""]
+    lines += ["**Components**", ""]
     for e in elements:
         if isinstance(e, Component):
-            note = f": {e.note}" if e.note else ""
+            note = f": {esc(e.note)}" if e.note else ""
             label = kind(e.kind).label
             what = "" if names[e.id].lower() == label.lower() else f" ({label})"
-            lines.append(f"- **{names[e.id]}**{what}{note}")
-    lines.append("")
+            lines.append(f"- **{esc(names[e.id])}**{what}{note}")
+    lines += ["", "**Connections**", ""]
     for e in elements:
         if isinstance(e, Connector):
             arrow = {"both": "↔", "none": "—"}.get(e.arrows, "→")
-            label = f": {e.label}" if e.label else ""
+            label = f": {esc(e.label)}" if e.label else ""
             style = "async" if e.style == "async" else "sync"
-            lines.append(f"- {names[e.source]} {arrow} {names[e.target]} ({style}){label}")
+            ends = f"{esc(names[e.source])} {arrow} {esc(names[e.target])}"
+            lines.append(f"- {ends} ({style}){label}")
     return lines
 
 
 def deep_dive_lines(ref: Reference) -> list[str]:
-    return [f"- **{p.topic}:** {p.pick}. {p.why}" for p in ref.deep_dives]
+    return [f"- **{esc(p.topic)}:** {esc(p.pick)}. {esc(p.why)}" for p in ref.deep_dives]
 
 
 def wrap_up_lines(ref: Reference) -> list[str]:
     w = ref.wrap_up
-    lines = [f"**What is special here:** {w.special}", "", "**How the design meets it**", ""]
+    lines = [f"**What is special here:** {esc(w.special)}", "", "**How the design meets it**"]
+    lines.append("")
     lines += [*_bullets(w.how_met), "", "**Its limits**", "", *_bullets(w.limits)]
     return lines
 
 
 def levels_lines(ref: Reference) -> list[str]:
     lv = ref.levels
-    return [f"- **Mid:** {lv.mid}", f"- **Senior:** {lv.senior}", f"- **Staff:** {lv.staff}"]
+    return [f"- **{title}:** {esc(text)}" for title, text in
+            (("Mid", lv.mid), ("Senior", lv.senior), ("Staff", lv.staff))]  # fmt: skip

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sdi_desktop.domain.reference.compare import Comparison, compare_boards
 from sdi_desktop.domain.reference.coverage import Coverage, notes_coverage
 from sdi_desktop.domain.reference.graph import Node
-from sdi_desktop.domain.reference.markdown import QUALITY_TITLES
+from sdi_desktop.domain.reference.markdown import QUALITY_TITLES, esc
 from sdi_desktop.domain.reference.roles import role_title
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ LIST_LIMIT = 4  # names shown before "and N more"
 
 def name(node: Node) -> str:
     """“Code cache” (cache): the label, and the role when the label does not say it."""
-    label = node.name()
+    label = esc(node.name())
     role = role_title(node.role)
     return f"“{label}”" if role.lower() in label.lower() else f"“{label}” ({role})"
 
@@ -32,7 +32,7 @@ def _a(label: str) -> str:
 
 
 def _names(nodes: list[Node], limit: int = LIST_LIMIT) -> str:
-    shown = ", ".join(f"“{n.name()}”" for n in nodes[:limit])
+    shown = ", ".join(f"“{esc(n.name())}”" for n in nodes[:limit])
     rest = len(nodes) - limit
     return shown + (f" and {rest} more" if rest > 0 else "")
 
@@ -83,8 +83,8 @@ def board_lines(comparison: Comparison) -> list[str]:
 
     for pair in comparison.other_kind:
         lines.append(
-            f"- **Same role, another kind:** the reference's “{pair.reference.name()}” is "
-            f"{_a(kind(pair.reference.kind).label)}; your “{pair.mine.name()}” is "
+            f"- **Same role, another kind:** the reference's “{esc(pair.reference.name())}” is "
+            f"{_a(kind(pair.reference.kind).label)}; your “{esc(pair.mine.name())}” is "
             f"{_a(kind(pair.mine.kind).label)}."
         )
     for path in comparison.missing_paths:
@@ -94,10 +94,11 @@ def board_lines(comparison: Comparison) -> list[str]:
             why = f"; your board has no {', '.join(name(n) for n in path.missing_components)}"
         lines.append(f"- **Reference path missing from yours:** {chain}{why}.")
     for gap in comparison.async_gaps:
-        label = f" ({gap.reference.label})" if gap.reference.label else ""
+        label = f" ({esc(gap.reference.label)})" if gap.reference.label else ""
         lines.append(
             f"- **Asynchronous in the reference, synchronous on your board:** "
-            f"{gap.source.name()} → {gap.target.name()}{label}. The reference keeps it off the "
+            f"{esc(gap.source.name())} → {esc(gap.target.name())}{label}. The reference keeps it "
+            "off the "
             "request path (a dashed connector)."
         )
     guesses = comparison.guesses
@@ -130,7 +131,7 @@ def requirement_lines(coverage: Coverage) -> list[str]:
     lines = []
     if coverage.features:
         found = [m for m in coverage.features if m.found]
-        missing = [m.text for m in coverage.features if not m.found]
+        missing = [esc(m.text) for m in coverage.features if not m.found]
         text = f"{len(found)} of {len(coverage.features)} core features"
         if missing:
             text += ". Not found: " + "; ".join(missing)
@@ -159,10 +160,10 @@ def topic_lines(coverage: Coverage) -> list[str]:
     text = f"- **Deep-dive topics your deep-dive pane covers:** {len(covered)} of "
     text += f"{len(coverage.topics)}"
     if covered:
-        text += " (" + "; ".join(t.topic for t in covered) + ")"
+        text += " (" + "; ".join(esc(t.topic) for t in covered) + ")"
     picked = [t for t in coverage.topics if t.pick_named]
     if picked:
-        text += ". You name the reference's pick for " + "; ".join(t.topic for t in picked)
+        text += ". You name the reference's pick for " + "; ".join(esc(t.topic) for t in picked)
     return [text + "."]
 
 
