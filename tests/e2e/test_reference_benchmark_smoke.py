@@ -26,5 +26,6 @@ def test_the_reference_benchmark_smoke_runs():
         "reference_compare_50",
         "reference_review_open_50",
         "reference_panel_own_scene_50",
+        "reference_review_session_50",
     ], out.stdout + out.stderr
     assert all(line.split()[-1] in ("OK", "OVER") for line in lines)
