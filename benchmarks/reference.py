@@ -108,12 +108,16 @@ def end_to_end(app, board: list[dict], runs: int) -> float:
     """Open a saved finished session in the window, then its reference; the median ms."""
     import tempfile
 
+    with tempfile.TemporaryDirectory(prefix="sdi-bench-reference-") as tmp:
+        return _end_to_end(app, board, runs, Path(tmp))
+
+
+def _end_to_end(app, board: list[dict], runs: int, data_dir: Path) -> float:
     from sdi_desktop.app import _build_window
     from sdi_desktop.domain.formats import standard
     from sdi_desktop.domain.record import SessionRecord
     from sdi_desktop.storage.store import Store
 
-    data_dir = Path(tempfile.mkdtemp(prefix="sdi-bench-reference-"))
     clock = {"format": standard().to_dict(), "spent": [300, 1200, 900, 300], "current": 3,
              "state": "finished"}  # fmt: skip
     with Store.open(data_dir) as store:
@@ -143,6 +147,8 @@ def end_to_end(app, board: list[dict], runs: int) -> float:
         times.append((time.perf_counter() - t0) * 1000)
         panel.close()
     window.close()
+    window.deleteLater()
+    app.processEvents()
     print("review + reference in the window, runs (ms):", " ".join(f"{v:.0f}" for v in times[1:]))
     return statistics.median(times[1:])
 
