@@ -228,3 +228,22 @@ def test_the_boards_follow_a_theme_change_while_open(window, qtbot, tmp_path):
     mine = panel.mine_board.backgroundBrush().color().lightness()
     assert abs(mine - panel.reference_board.backgroundBrush().color().lightness()) < 10
     window.themes.apply("light")
+
+
+def test_the_follow_up_log_goes_into_the_session_extras_and_back(window, fake_time, tmp_path):
+    start_url_shortener(window, tmp_path)
+    controller = window.reference
+    assert controller.extras() == {}
+    window.session.clock.jump_to(2)
+    window.session.clock.start()
+    fake_time.advance(4 * 60)
+    asked = controller.poll()
+    extras = controller.extras()
+    assert extras["follow_ups"]["asked"][0]["text"] == asked.text
+    start_url_shortener(window, tmp_path)  # another session, then the first one restored
+    assert controller.log.asked == []
+    assert controller.restore_extras(extras) is None
+    assert controller.log.asked == [asked] and controller.scheduler.next_index() == 1
+    bad = {"follow_ups": {"version": 1, "asked": [{"index": "x"}]}}
+    assert "cannot be read: asked[0].index" in controller.restore_extras(bad)
+    assert controller.log.asked == [asked]

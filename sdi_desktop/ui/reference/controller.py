@@ -161,6 +161,27 @@ class ReferenceController(QObject):
         else:
             self._timer.start()
 
+    def extras(self) -> dict:
+        """What to keep in the session's per-feature data (``SessionRecord.extras``):
+        ``{"follow_ups": ...}`` once a question was asked, else nothing."""
+        from sdi_desktop.domain.reference.follow_ups import EXTRAS_KEY
+
+        return {EXTRAS_KEY: self.log.to_dict()} if self.log.asked else {}
+
+    def restore_extras(self, extras: dict) -> str | None:
+        """Take back the questions asked from a restored session's extras; a log that
+        cannot be read is left out (the message says why) and nothing else changes."""
+        from sdi_desktop.domain.reference.follow_ups import EXTRAS_KEY, FollowUpLogError
+
+        stored = (extras or {}).get(EXTRAS_KEY)
+        if stored is None:
+            return None
+        try:
+            self.set_log(FollowUpLog.from_dict(stored))
+        except FollowUpLogError as exc:
+            return f"The follow-up questions of this session cannot be read: {exc}"
+        return None
+
     def set_log(self, log: FollowUpLog) -> None:
         """The questions already asked in this session (restored with it)."""
         self.log = log
