@@ -99,3 +99,31 @@ def check_problems(path: str, out: TextIO = sys.stdout, err: TextIO = sys.stderr
         return 0
     err.write(f"{target}: no such file or folder\n")
     return 2
+
+
+def add_show_parser(actions, add_common) -> None:
+    """``problems show ID [--reference]`` (kept here, beside its handler)."""
+    show = actions.add_parser(
+        "show",
+        help="print a problem (and with --reference its reference answer) as Markdown",
+        description="Print one problem of the library as Markdown; with --reference, its "
+        "reference answer too (what a strong answer looks like: read it after your attempt).",
+    )
+    show.add_argument("id", metavar="ID", help="the problem id (see 'problems list')")
+    show.add_argument("--reference", action="store_true", help="add the reference answer")
+    add_common(show, sub=True)
+
+
+def show_problem(
+    data_dir: Path, problem_id: str, reference: bool, out: TextIO = sys.stdout, err=sys.stderr
+) -> int:
+    """Print one problem as Markdown; an unknown id is one line on stderr and exit 1."""
+    from sdi_desktop.domain.reference.markdown import problem_markdown
+
+    library = _library(data_dir)
+    problem = library.get(problem_id)
+    if problem is None:
+        err.write(f"sdi-desktop: no problem has id {problem_id!r} (see 'problems list')\n")
+        return 1
+    out.write(problem_markdown(problem, with_reference=reference))
+    return 0

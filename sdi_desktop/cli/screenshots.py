@@ -144,8 +144,10 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
                 written.append(_notes_panes(window, out / "notes-panes.png"))
                 written.append(_session_library(window, Path(tmp) / "library", out))
                 written += _review_views(window, Path(tmp) / "progress", out)
+                written += _reference_views(window, out, "")
             else:
                 written.append(_dashboard(window, Path(tmp) / "progress", out, "-dark"))
+                written += _reference_views(window, out, "-dark")
             window.hide()
             window.deleteLater()
         QApplication.processEvents()
@@ -266,3 +268,22 @@ def _dashboard(window: MainWindow, data_dir: Path, out: Path, suffix: str) -> Pa
     path = _grab(dashboard, out / f"dashboard{suffix}.png")
     dashboard.close()
     return path
+
+
+def _reference_views(window: MainWindow, out: Path, suffix: str) -> list[Path]:
+    """The reference answer after Finish: the comparison (and, light, the requirements)."""
+    from sdi_desktop.domain.reference.follow_ups import AskedQuestion, FollowUpLog
+
+    problem = window.session.problem
+    asked = AskedQuestion(1, problem.follow_up_questions[1], "deep_dive", 28 * 60 + 30)
+    window.reference.set_log(FollowUpLog([asked]))
+    window.session.clock.finish()
+    panel = window.reference.show_panel()
+    panel.resize(1500, 940)
+    QApplication.processEvents()
+    written = [_grab(panel, out / f"reference-comparison{suffix}.png")]
+    if not suffix:
+        panel.show_tab("Requirements")
+        written.append(_grab(panel, out / "reference-requirements.png"))
+    panel.close()
+    return written

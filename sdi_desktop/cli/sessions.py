@@ -115,7 +115,9 @@ def _export(store: Store, args: argparse.Namespace) -> int:
             out.write_text(session_to_json(record) + "\n", encoding="utf-8")
         elif fmt == "md":
             image = out.with_name(f"{out.stem}-board.png")
-            out.write_text(session_to_markdown(record, board_image=image.name), encoding="utf-8")
+            appendix = _reference_comparison(record, args)
+            text = session_to_markdown(record, board_image=image.name, appendix=appendix)
+            out.write_text(text, encoding="utf-8")
             _render_board(record.board, image, "png", record.title)
         else:
             _render_board(record.board, out, fmt, record.title)
@@ -123,6 +125,17 @@ def _export(store: Store, args: argparse.Namespace) -> int:
         raise CommandError(f"cannot write {exc.filename or out}: {exc.strerror}") from None
     print(out)
     return 0
+
+
+def _reference_comparison(record, args: argparse.Namespace) -> str:
+    """The comparison with the problem's reference answer, for the Markdown write-up."""
+    if not record.problem_id:
+        return ""
+    from sdi_desktop.commands.problems import _library
+    from sdi_desktop.domain.reference.summary import session_comparison_markdown
+
+    problem = _library(paths.data_dir(args.data_dir)).get(record.problem_id)
+    return session_comparison_markdown(problem, record)
 
 
 def _render_board(board: list[dict[str, Any]], path: Path, fmt: str, title: str) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sdi_desktop.domain.clock import format_duration
-from sdi_desktop.domain.hints import HINTS
+from sdi_desktop.domain.hints import HINTS, REFERENCE_ANSWER
 from sdi_desktop.domain.panes import PANE_TITLES
 from sdi_desktop.domain.phases import PHASES
 
@@ -101,7 +101,7 @@ def session_facts(record: SessionRecord) -> SessionFacts:
         title for key, title in PANE_TITLES.items() if not record.notes.get(key, "").strip()
     )
     kinds = [element.get("type") for element in record.board]
-    labels = {h.key: h.label for h in HINTS}
+    labels = {h.key: h.label for h in (*HINTS, REFERENCE_ANSWER)}
     hints = tuple(labels.get(str(h.get("key")), str(h.get("key"))) for h in record.hints_opened)
     return SessionFacts(
         phases=phases,

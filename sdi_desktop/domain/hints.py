@@ -20,6 +20,9 @@ SUGGESTED_SCALE = Hint("suggested_scale", "Suggested scale", "scope")
 DEEP_DIVE_TOPICS = Hint("deep_dive_topics", "Deep-dive topics", "deep_dive")
 
 HINTS: tuple[Hint, ...] = (CLARIFYING_QUESTIONS, SUGGESTED_SCALE, DEEP_DIVE_TOPICS)
+# Not offered by the hints panel: the reference answer seen before the end of the attempt
+# (see domain/reference/reveal.py); recorded in the same list.
+REFERENCE_ANSWER = Hint("reference", "Reference answer (before the end)", "any")
 
 
 def hint(key: str) -> Hint:
@@ -52,7 +55,7 @@ class HintRecord(NamedTuple):
         if not isinstance(data, dict):
             raise ValueError("a hint record must be an object")
         key, phase, elapsed = data.get("key"), data.get("phase"), data.get("elapsed")
-        if key not in {h.key for h in HINTS}:
+        if key not in {h.key for h in (*HINTS, REFERENCE_ANSWER)}:
             raise ValueError(f"key: {str(key)[:60]!r} is not a hint this app knows")
         if phase not in {p.key for p in PHASES}:
             raise ValueError(f"phase: {str(phase)[:60]!r} is not a phase")

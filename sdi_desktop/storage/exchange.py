@@ -242,8 +242,11 @@ def _where(loc: tuple) -> str:
 
 
 # -- Markdown ------------------------------------------------------------------------------
-def session_to_markdown(record: SessionRecord, board_image: str | None = None) -> str:
-    """The whole session as a write-up: problem, phase times, every pane, the board."""
+def session_to_markdown(
+    record: SessionRecord, board_image: str | None = None, appendix: str = ""
+) -> str:
+    """The whole session as a write-up: problem, phase times, every pane, the board, and
+    ``appendix`` (Markdown, e.g. the comparison with the reference answer) at the end."""
     lines = [f"# {record.title}", ""]
     problem = record.problem_title or "(no problem chosen)"
     if record.problem_id:
@@ -268,6 +271,8 @@ def session_to_markdown(record: SessionRecord, board_image: str | None = None) -
         lines += [f"### {PANE_TITLES[key]}", "", body or "(empty)", ""]
     if board_image is not None:
         lines += ["## Whiteboard", "", f"![Whiteboard]({board_image})", ""]
+    if appendix.strip():
+        lines += [appendix.strip(), ""]
     return "\n".join(lines)
 
 

@@ -244,6 +244,9 @@ class MainWindow(QMainWindow):
         self._build_board_menus()
         self.board.set_dark(self.themes.colors.dark, icons=self.isVisible())
         self.notes.show_phase(PHASES[self.session.clock.current].key)
+        from sdi_desktop.ui.reference.controller import ReferenceController
+
+        self.reference = ReferenceController(self)  # actionRevealReference, follow-ups
         self.workspaceReady.emit()
 
     def _build_board_menus(self) -> None:

@@ -113,6 +113,10 @@ def test_export_markdown_writes_the_board_image_beside_it(data, tmp_path):
     assert md.startswith("# URL shortener, second go")
     assert "### Deep dive" in md and "Redis cache for hot codes" in md
     assert "![Whiteboard](url-board.png)" in md
+    # the comparison with the problem's reference answer comes last
+    comparison = md.index("## Compared with the reference answer")
+    assert comparison > md.index("![Whiteboard](url-board.png)")
+    assert "### Board" in md[comparison:] and "Reference path missing from yours" in md
     image = QImage(str(tmp_path / "out" / "url-board.png"))
     assert not image.isNull() and image.width() > 300
 

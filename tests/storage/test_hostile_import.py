@@ -184,3 +184,9 @@ def test_fuzz_every_mutation_is_refused_in_one_line_or_fully_usable(tmp_path_fac
         session_id = store.sessions.create(record)
         [s.title for s in store.sessions.list()]
         use_fully(store.sessions.get(session_id))
+
+
+def test_an_early_look_at_the_reference_is_a_hint_record_that_imports():
+    record = {"key": "reference", "phase": "high_level", "elapsed": 300.0}
+    text = _with("hints_opened[0]", record)
+    assert session_from_json(text).hints_opened[0] == record

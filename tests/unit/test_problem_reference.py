@@ -86,3 +86,10 @@ def test_a_missing_answer_is_refused_by_field():
     line = _error(bad)
     assert "field 'interviewer.answers'" in line
     assert "5 answer(s) for 6 clarifying question(s)" in line
+
+
+def test_a_key_typed_below_the_reference_board_is_named_in_the_board():
+    board_last = URL.split("\n[interviewer]")[0] + "\n"
+    assert "field 'reference.board.bogus': unknown field" in _error(board_last + "bogus = 1\n")
+    line = _error(board_last + 'pitfalls = ["x"]\n')
+    assert "field 'reference.board.pitfalls': belongs at the top level" in line

@@ -153,12 +153,29 @@ def _board_errors(ref: Reference) -> list[tuple[str, str]]:
     try:
         elements = from_data(ref.board)
     except BoardFormatError as exc:
-        return [("reference.board", str(exc))]
+        return [_board_key_error(ref.board, str(exc))]
     from sdi_desktop.domain.board.elements import Component
 
     if not any(isinstance(e, Component) for e in elements):
         return [("reference.board", "the reference board has no components")]
     return []
+
+
+def _board_key_error(board: dict[str, Any], message: str) -> tuple[str, str]:
+    """The board reader's complaint, named by field when it is about one of the board's
+    own keys: a line typed at the end of the file lands in ``[reference.board]``."""
+    from sdi_desktop.domain.problems.model import Problem
+
+    key = message.split(":", 1)[0]
+    if key not in board or key in ("format", "version", "elements"):
+        return ("reference.board", message)
+    if key in Problem.model_fields:
+        return (
+            f"reference.board.{key}",
+            "belongs at the top level; TOML puts every key below a [table] header into "
+            "that table, so move it above [suggested_scale], [[deep_dives]] and [reference]",
+        )
+    return (f"reference.board.{key}", "unknown field (a board holds format, version, elements)")
 
 
 def reference_board(problem: Problem) -> list:

@@ -14,8 +14,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QToolButton,
+    QWidget,
+)
 
 from sdi_desktop.domain.phases import PHASES
 
@@ -76,6 +84,12 @@ class ReviewBanner(QObject):
         layout.addWidget(QLabel("Replay:"))
         layout.addWidget(self.slider)
         layout.addWidget(self.board_choice)
+        reveal = window.findChild(QAction, "actionRevealReference")
+        if reveal is not None and reveal.isEnabled():  # the problem has a reference answer
+            self.reference_button = QToolButton()
+            self.reference_button.setObjectName("reviewReference")
+            self.reference_button.setDefaultAction(reveal)
+            layout.addWidget(self.reference_button)
         layout.addWidget(self.assess_button)
         layout.addWidget(self.continue_button)
         window.centralWidget().layout().insertWidget(1, self.widget)

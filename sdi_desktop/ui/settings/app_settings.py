@@ -49,6 +49,14 @@ class AppSettings:
     def notes_follow_phase(self, value: bool) -> None:
         self._qs.setValue("notes/follow_phase", bool(value))
 
+    @property
+    def follow_up_questions(self) -> bool:
+        return self._qs.value("practice/follow_up_questions", True, type=bool)
+
+    @follow_up_questions.setter
+    def follow_up_questions(self, value: bool) -> None:
+        self._qs.setValue("practice/follow_up_questions", bool(value))
+
     # -- window state ------------------------------------------------------------
     def bytes_value(self, key: str) -> QByteArray | None:
         value = self._qs.value(key)

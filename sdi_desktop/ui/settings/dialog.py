@@ -31,6 +31,13 @@ class SettingsDialog(QDialog):
         self.sound_box.setChecked(settings.sound_cue)
         self.sound_box.toggled.connect(self._on_sound)
 
+        self.follow_ups_box = QCheckBox(
+            "Ask the problem's follow-up questions (deep dive, wrap-up)"
+        )
+        self.follow_ups_box.setObjectName("settingFollowUps")
+        self.follow_ups_box.setChecked(settings.follow_up_questions)
+        self.follow_ups_box.toggled.connect(lambda on: setattr(settings, "follow_up_questions", on))
+
         self.theme_combo = QComboBox()
         self.theme_combo.setObjectName("settingTheme")
         for key in THEMES:
@@ -41,6 +48,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow("Overtime cue", self.sound_box)
         form.addRow("Theme", self.theme_combo)
+        form.addRow("Interviewer", self.follow_ups_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
         layout = QVBoxLayout(self)
