@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("path", metavar="PATH")
     _add_common(check, sub=True)
-    from sdi_desktop.commands.problems import add_show_parser
+    from sdi_desktop.cli.problems import add_show_parser
 
     add_show_parser(actions, _add_common)
     _add_sessions(commands)

@@ -131,7 +131,7 @@ def _reference_comparison(record, args: argparse.Namespace) -> str:
     """The comparison with the problem's reference answer, for the Markdown write-up."""
     if not record.problem_id:
         return ""
-    from sdi_desktop.commands.problems import _library
+    from sdi_desktop.cli.problems import _library
     from sdi_desktop.domain.reference.summary import session_comparison_markdown
 
     problem = _library(paths.data_dir(args.data_dir)).get(record.problem_id)

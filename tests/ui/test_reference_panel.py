@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
-from sdi_desktop.ui.problem_picker import load_app_library
 
 from sdi_desktop.domain.formats import standard
+from sdi_desktop.ui.problems.picker import load_app_library
 from tests.ui.test_persistence import saved
 
 
@@ -186,7 +186,7 @@ def test_follow_ups_switched_off_in_settings_ask_nothing(window, fake_time, tmp_
 
 
 def test_the_setting_is_in_the_settings_dialog(window, qtbot):
-    from sdi_desktop.ui.settings_dialog import SettingsDialog
+    from sdi_desktop.ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(window.settings, window.themes, window)
     qtbot.addWidget(dialog)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from sdi_desktop.commands.problems import show_problem
-
+from sdi_desktop.cli.problems import show_problem
 from sdi_desktop.domain.reference.estimates import EstimateLine, set_estimate_source
 from sdi_desktop.domain.reference.markdown import problem_markdown
 from tests.unit.test_problems_command import run
