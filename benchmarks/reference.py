@@ -128,7 +128,7 @@ def _end_to_end(app, board: list[dict], runs: int, data_dir: Path) -> float:
         small = store.sessions.create(SessionRecord(title="Empty"))
     window = _build_window(data_dir)
     window.persistence.start(wait=True)
-    window.persistence.problem_library()  # loaded once per run in the app
+    window.problem_library()  # loaded once per run in the app
     watch = PaintWatch()
     window.board.view.viewport().installEventFilter(watch)
     times = []
