@@ -23,15 +23,17 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import bench_line
+from _common import SMOKE, bench_line
 
 BUDGETS = {
     1000: {"load": 0.5, "repaint": 16.0, "move": 2.0},
     10000: {"load": 5.0, "repaint": 50.0, "move": 2.0},
 }
 VIEW_SIZE = (1600, 1000)
-REPAINTS = 15
-MOVES = 30
+if SMOKE:  # a tiny board, held to the 1,000-component budgets
+    BUDGETS = {50: BUDGETS[1000]}
+REPAINTS = 3 if SMOKE else 15
+MOVES = 5 if SMOKE else 30
 
 
 def make_board(n: int):
@@ -169,7 +171,7 @@ def child(kind: str, n: int) -> dict:
 def report(n: int) -> bool:
     ours, floor = child("ours", n), child("floor", n)
     budget = BUDGETS[n]
-    label = f"{n // 1000}k"
+    label = f"{n // 1000}k" if n >= 1000 else str(n)
     print(f"-- {n:,} components + {n:,} connectors (floor: {n:,} rects, texts and lines)")
     print(
         f"   floor: load {floor['load']:.3f} s, repaint {floor['repaint']:.1f} ms, "
