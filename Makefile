@@ -45,10 +45,9 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
+# Every benchmark, even after one fails; a summary table at the end; exit 1 unless all OK.
 bench: $(STAMP)
-	@for f in benchmarks/*.py; do \
-		echo "== $$f"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$f || exit 1; \
-	done
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/sdi-desktop screenshots docs/screenshots

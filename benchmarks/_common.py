@@ -5,6 +5,16 @@ from __future__ import annotations
 import os
 import statistics
 
+# BENCH_SMOKE=1: every benchmark runs once at a tiny size, so that the test suite sees
+# each one run to its BENCH lines (tests/e2e/test_benchmarks_smoke.py); figures of a
+# smoke run mean nothing.
+SMOKE = os.environ.get("BENCH_SMOKE") == "1"
+
+
+def sized(full, smoke):
+    """``full`` in a real run, ``smoke`` in a smoke run."""
+    return smoke if SMOKE else full
+
 
 def offscreen_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

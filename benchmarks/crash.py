@@ -15,11 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import bench_line  # noqa: E402
+from _common import bench_line, sized  # noqa: E402
 
 from tests.e2e.crash_harness import run_once  # noqa: E402
 
-RUNS = int(os.environ.get("CRASH_RUNS", "200"))
+RUNS = int(os.environ.get("CRASH_RUNS", sized("200", "1")))
 
 
 def main() -> int:

@@ -32,7 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import bench_line
+from _common import bench_line, sized
 from library_storage import seed_sessions
 
 
@@ -160,7 +160,7 @@ def _close(dashboard, app) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--n", type=int, default=sized(10_000, 50))
     n = parser.parse_args().n
 
     from PySide6.QtWidgets import QApplication

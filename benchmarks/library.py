@@ -17,10 +17,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import bench_line
+from _common import bench_line, sized
 from library_storage import big_board, seed_sessions
 
-SESSIONS = 10_000
+SESSIONS = sized(10_000, 50)
+COMPONENTS = sized(1000, 20)
 
 
 def median_ms(fn, repeat: int = 5) -> float:
@@ -43,7 +44,7 @@ def main() -> int:
         data = Path(tmp)
         with Store.open(data) as store:
             seed_sessions(store, SESSIONS)
-            big = SessionRecord(title="Big board", board=big_board(1000), status="finished")
+            big = SessionRecord(title="Big board", board=big_board(COMPONENTS), status="finished")
             big_id = store.sessions.create(big)
         window = launch(["--data-dir", str(data)])
         app = QApplication.instance()

@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import bench_line
+from _common import bench_line, sized
 
 PROBLEMS = [
     ("url-shortener", "Design a URL shortener"),
@@ -167,7 +167,7 @@ def _ms(fn, repeat: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--n", type=int, default=sized(10_000, 50))
     n = parser.parse_args().n
 
     from sdi_desktop.domain.board.file_format import from_plain

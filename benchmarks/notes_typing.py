@@ -20,9 +20,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import bench_line, median
+from _common import bench_line, median, sized
 
-WORDS = 20_000
+WORDS = sized(20_000, 500)
 BUDGET_MS = 8.0
 TYPED = "we shard the links table by code so that each node holds a slice "
 

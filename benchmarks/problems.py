@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _common import bench_line, median
+from _common import bench_line, median, sized
 
-RUNS = int(os.environ.get("BENCH_RUNS", "20"))
+RUNS = int(os.environ.get("BENCH_RUNS", sized("20", "2")))
 BUDGET_MS = 100
 
 

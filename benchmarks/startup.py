@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import bench_line, median, offscreen_env
+from _common import SMOKE, bench_line, median, offscreen_env
 
-RUNS = int(__import__("os").environ.get("BENCH_RUNS", "5"))
+RUNS = int(__import__("os").environ.get("BENCH_RUNS", "1" if SMOKE else "5"))
 BUDGET_RATIO = 1.5
 
 # Each child prints time.time() at the first paint of its main window and when it

@@ -27,7 +27,7 @@ from tests.storage.conftest import full_record
 
 pytestmark = [pytest.mark.bundle, needs_packaging_tools, SLOW]
 
-SIZE_BUDGET_MB = 180  # Linux; benchmarks/bundle.py reports the figure
+SIZE_BUDGET_MB = 160  # Linux; benchmarks/bundle.py reports the figure
 QT_USED = {"QtCore", "QtGui", "QtWidgets", "QtSvg"}
 # and what pyqtgraph imports, once the app imports pyqtgraph (see packaging/sdi_desktop.spec)
 QT_ALLOWED = QT_USED | {"QtOpenGL", "QtOpenGLWidgets"}
