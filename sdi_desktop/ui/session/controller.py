@@ -16,7 +16,6 @@ Features that keep data with the session register a part (``register_part``): se
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +25,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from sdi_desktop.domain.edit_gate import SessionMode
 from sdi_desktop.ui.session.autosave import Autosaver
 from sdi_desktop.ui.session.binding import SessionBinding
+from sdi_desktop.ui.session.earlier_names import EarlierNames
 from sdi_desktop.ui.session.parts import SessionPart, SessionParts
+from sdi_desktop.ui.session.store_opener import StoreOpener
 
 if TYPE_CHECKING:
     from sdi_desktop.domain.record import SessionRecord
@@ -35,12 +36,11 @@ if TYPE_CHECKING:
 CLOCK_SAVE_MS = 5000
 
 
-class SessionController(QObject):
+class SessionController(QObject, EarlierNames):
     ready = Signal()  # the store is open and the session attached
     failed = Signal(str)  # the store could not be opened (or another app holds the data)
     sessionOpened = Signal(object)  # the SessionRecord just put into the window
     finished = Signal(int)  # a session was finished and saved (its id)
-    _opened = Signal(object, object)  # (store, error), from the worker thread
 
     def __init__(self, window: MainWindow, data_dir: Path, open_id: int | None = None) -> None:
         super().__init__(window)
@@ -62,7 +62,9 @@ class SessionController(QObject):
         self.binding.changed.connect(self._changed)
         self.library_opener = LibraryOpener(self)
         self.reviews = ReviewWindows(self)
-        self._opened.connect(self._on_opened)
+        self._opener = StoreOpener(self.data_dir, self)
+        self._opener.opened.connect(self._on_opened)
+        self._opener.refused.connect(self.refuse_saving)
         # While the clock runs, its time is saved every few seconds like any edit.
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(CLOCK_SAVE_MS)
@@ -113,35 +115,9 @@ class SessionController(QObject):
             self.autosaver.mark_dirty()
 
     # -- opening -------------------------------------------------------------------------------
-    def start(self, wait: bool = False) -> None:
-        """Take the data directory (one app each), then open the store on a worker thread
-        (``wait``: block until attached)."""
-        from sdi_desktop.ui.session.instance_lock import InstanceLock
-
-        lock = InstanceLock(self.data_dir)
-        if not lock.acquire():
-            self.refuse_saving(lock.message() + "\n\nThis window will not save anything.")
-            return
-        self._lock = lock
-        self.window.closing.connect(lock.release)
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-open")
-        future = pool.submit(self._open_store)
-        pool.shutdown(wait=False)
-        if wait:
-            store, error = future.result()
-            self._on_opened(store, error)
-
-    def _open_store(self):
-        try:
-            from sdi_desktop.storage.store import Store
-
-            store = Store.open(self.data_dir)
-        except Exception as exc:  # StorageError and anything unexpected alike
-            result = (None, str(exc) or type(exc).__name__)
-        else:
-            result = (store, None)
-        self._opened.emit(*result)
-        return result
+    def start(self) -> None:
+        """Take the data directory's lock, then open the store off the UI thread."""
+        self._opener.start()
 
     def refuse_saving(self, message: str) -> None:
         """Nothing will be saved in this window (another app holds the data directory)."""
@@ -354,6 +330,7 @@ class SessionController(QObject):
             self.autosaver.shutdown()
         if self.store is not None:
             self.store.close()
+        self._opener.release()
 
     def renamed_in_library(self, session_id: int) -> None:
         """Keep a rename or new tags of the open session (the next autosave writes them)."""
@@ -387,31 +364,6 @@ class SessionController(QObject):
     def _save_failed(self, message: str) -> None:
         self.window.statusBar().showMessage(message)
         self.warn("Saving failed", message + "\n\nUse Export (File menu) to keep a copy elsewhere.")
-
-    # -- earlier names (scripts and tests written before the windows had their own homes) ----
-    @property
-    def library(self):
-        return self.library_opener.library
-
-    @property
-    def dashboard(self):
-        return self.reviews.dashboard
-
-    @property
-    def rubric(self):
-        return self.reviews.rubric
-
-    def open_library(self) -> None:
-        self.library_opener.open()
-
-    def open_compare(self, left_id: int | None = None, right_id: int | None = None):
-        return self.reviews.open_compare(left_id, right_id)
-
-    def open_dashboard(self):
-        return self.reviews.open_dashboard()
-
-    def show_assessment(self, session_id: int):
-        return self.reviews.show_assessment(session_id)
 
     def warn(self, title: str, text: str) -> None:
         """A non-modal warning over the window (the app keeps running)."""
