@@ -3,6 +3,7 @@ comparison of two attempts and the Markdown write-up of a session."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from sdi_desktop.domain.checks.cards import SEVERITIES
@@ -59,3 +60,30 @@ def markdown_section(findings: Iterable[Finding], intended: Iterable[Finding] = 
         lines += ["", "Marked intended:", ""]
         lines += [f"- {f.severity} `{f.rule}`: {f.message}" for f in marked]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def findings_json(findings: Iterable[Finding]) -> str:
+    """A JSON array: rule, severity, message, elements (and pane, title) per finding."""
+    out = []
+    for finding in sort_findings(list(findings)):
+        data = finding.to_dict()
+        card = CARDS.get(finding.rule)
+        data["title"] = card.title if card is not None else finding.rule
+        out.append(data)
+    return json.dumps(out, indent=2, ensure_ascii=False)
+
+
+def findings_text(title: str, findings: Iterable[Finding], intended: Iterable[Finding] = ()) -> str:
+    """The findings as lines for a terminal, most serious first."""
+    open_ = sort_findings(list(findings))
+    marked = list(intended)
+    lines = [f"{title}: {summary(open_)}"]
+    for finding in open_:
+        where = ", ".join(finding.elements) if finding.elements else finding.pane or ""
+        lines.append(
+            f"  {finding.severity:<8} {finding.rule}: {finding.message}"
+            + (f" [{where}]" if where else "")
+        )
+    if marked:
+        lines.append(f"  ({len(marked)} marked intended, not shown)")
+    return "\n".join(lines)
