@@ -106,6 +106,7 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         self._w = self._h = 0.0
         self._full_label: str | None = None
         self._elided = False
+        self.count_badge: QGraphicsSimpleTextItem | None = None  # "x3", made when first needed
         self.sync(element, colors)
 
     def sync(self, element: Component, colors: BoardColors) -> None:
@@ -124,9 +125,22 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         if self.pos() != QPointF(element.x, element.y):
             self.setPos(element.x, element.y)
             self.update_connectors()
+        self._show_count(element.instances)
         tip = "\n".join(t for t in (self._full_label if self._elided else "", element.note) if t)
         if tip or self.toolTip():
             self.setToolTip(tip)
+
+    def _show_count(self, count: int) -> None:
+        """A small "x3" in the top-right corner when more than one instance runs."""
+        if count > 1 and self.count_badge is None:
+            self.count_badge = QGraphicsSimpleTextItem(self)
+            self.count_badge.setFont(LABEL_FONT)
+        if self.count_badge is not None:
+            self.count_badge.setVisible(count > 1)
+            self.count_badge.setText(f"x{count}")
+            self.count_badge.setBrush(self._colors.accent)
+            width = self.count_badge.boundingRect().width()
+            self.count_badge.setPos(self._w - width - 6, 4)
 
     def set_size(self, w: float, h: float) -> bool:
         """Returns whether the size changed (and the contents were laid out again)."""
