@@ -231,6 +231,9 @@ class MainWindow(QMainWindow):
         self._build_board_menus()
         self.board.set_dark(self.themes.colors.dark, icons=self.isVisible())
         self.notes.show_phase(PHASES[self.session.clock.current].key)
+        from sdi_desktop.ui.design_review.review import install
+
+        self.design_review = install(self)
         self.workspaceReady.emit()
 
     def _build_board_menus(self) -> None:

@@ -81,6 +81,9 @@ def _rounded(rect: QRectF, radius: float = RADIUS) -> QPainterPath:
 
 
 FULL, REDUCED, MINIMAL = 2, 1, 0  # levels of detail, chosen by the view from the zoom
+# Items whose data(OVERLAY_KEY) is true are on-screen aids (design-review markers):
+# exports leave them out.
+OVERLAY_KEY = 1
 
 
 class BoardItem:
