@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from sdi_desktop.domain.session import InterviewSession
     from sdi_desktop.ui.board.editor import BoardEditor
 
-DEBOUNCE_MS = 450  # after the last edit; typing restarts it, so checks wait for a pause
+# After the last edit; typing restarts it, so checks wait for a pause. Longer than the
+# autosave's delay, so that the notes' Markdown is usually made already (markdown_source).
+DEBOUNCE_MS = 800
 
 
 class DesignReviewController(QObject):
@@ -48,6 +50,9 @@ class DesignReviewController(QObject):
         self._session = session
         self.state = DesignReviewState()
         self.figures: DesignFigures | None = None  # derived estimation figures, when known
+        # Where the panes' Markdown comes from when someone already keeps it current
+        # (the autosave's session binding); None: the panes are serialised here.
+        self.markdown_source: Callable[[], dict[str, str]] | None = None
         self.findings: list[Finding] = []
         self.open: list[Finding] = []
         self.intended: list[Finding] = []
@@ -88,14 +93,21 @@ class DesignReviewController(QObject):
         return self._timer.isActive()
 
     # -- running -----------------------------------------------------------------------------
-    def check_input(self) -> CheckInput:
+    def _notes(self) -> dict[str, str]:
+        source = self.markdown_source() if self.markdown_source is not None else None
+        if source is not None:
+            self._stale.clear()
+            return dict(source)
         for key in self._stale:
             self._markdown[key] = self.panes[key].to_markdown()
         self._stale.clear()
+        return dict(self._markdown)
+
+    def check_input(self) -> CheckInput:
         session = self._session()
         return CheckInput(
             BoardView.from_elements(self.editor.document),
-            dict(self._markdown),
+            self._notes(),
             problem_info(session.problem),
             self.figures,
         )
