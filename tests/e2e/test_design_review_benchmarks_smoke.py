@@ -27,5 +27,5 @@ def test_benchmark_smoke_runs(script):
     assert lines, out.stdout + out.stderr
     assert out.returncode in (0, 1), out.stderr  # 1: a figure over budget, not a crash
     for line in lines:
-        name, value, unit, _budget, budget, verdict = line.split()[1:]
+        _name, value, unit, _word, _budget, verdict = line.split()[1:]
         assert float(value) >= 0 and unit == "ms" and verdict in ("OK", "OVER")
