@@ -146,6 +146,9 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
                 written += _review_views(window, Path(tmp) / "progress", out)
             else:
                 written.append(_dashboard(window, Path(tmp) / "progress", out, "-dark"))
+            from sdi_desktop.ui.design_review.screenshot import design_review_shot
+
+            written.append(design_review_shot(window, out / f"design-review{suffix}.png"))
             window.hide()
             window.deleteLater()
         QApplication.processEvents()

@@ -197,7 +197,7 @@ class _WrapDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        width = max(60, self.parent().viewport().width() - 20)
+        width = max(60, self.parent().viewport().width() - 12)
         rect = opt.fontMetrics.boundingRect(
             QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), opt.text
         )
