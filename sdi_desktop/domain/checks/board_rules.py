@@ -26,6 +26,7 @@ ONE_DATABASE_WRITES_PER_S = 10_000.0  # a rough ceiling for one database node
 SPOF_KINDS = frozenset(
     {"load_balancer", "api_gateway", "web_server", "service", "sql_db", "nosql_db"}
 )
+CONSUMER_KINDS = frozenset({"worker", "notification", "warehouse"})  # they pull by nature
 CLIENT_FORBIDDEN = frozenset({"sql_db", "nosql_db", "cache", "search", "warehouse"})
 _SIGNED = re.compile(r"\b(?:pre-?)?signed\b|upload url|sas token", re.IGNORECASE)
 _PULL = re.compile(r"consum|poll|pull|subscrib|read|fetch|dequeue", re.IGNORECASE)
@@ -206,7 +207,8 @@ NO_CONSUMER = RuleCard(
     scope="board",
     severity="problem",
     detects="A message queue or stream with connectors, none of which leads to a consumer "
-    "(no connector out of it, and no worker or 'consume'/'poll' connector into it).",
+    "(no connector out of it, and no connector into it from a worker, notification service "
+    "or data warehouse, or labelled 'consume', 'poll' or 'subscribe').",
     why="Messages pile up until the queue is full and the producers fail: the work the queue "
     "stands for never happens.",
     fix="Draw the worker or service that consumes it (an arrow from the queue to it, or a "
@@ -236,7 +238,7 @@ def _queue_ends(board: BoardView, node: Node) -> tuple[bool, bool]:
         other = board.by_id[link.source if into else link.target]
         if link.two_way:
             producer = consumer = True
-        elif into and (other.kind == "worker" or _PULL.search(link.label)):
+        elif into and (other.kind in CONSUMER_KINDS or _PULL.search(link.label)):
             consumer = True
         elif into:
             producer = True

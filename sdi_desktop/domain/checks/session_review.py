@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from sdi_desktop.domain.checks import texts
 from sdi_desktop.domain.checks.board_view import BoardView
 from sdi_desktop.domain.checks.findings import Finding
 from sdi_desktop.domain.checks.inputs import CheckInput, DesignFigures, ProblemInfo
@@ -60,3 +61,30 @@ def check_record(
     if state is None:
         state = review_state_of(record)
     return check_board_and_notes(record.board, record.notes, problem, figures, state)
+
+
+def store_review_state(extras: dict[str, Any], state: DesignReviewState) -> None:
+    """Put the review state into a record's per-feature store (``SessionRecord.extras``)."""
+    extras[STORE_KEY] = state.to_dict()
+
+
+# -- one line each for the facts, the comparison and the Markdown export -----------------------
+def facts_text(record: SessionRecord, problem: ProblemInfo | None = None) -> str:
+    """'Design review: 1 problem, 2 warnings (1 marked intended)' for the facts."""
+    result = check_record(record, problem)
+    return texts.facts_line(result.open, len(result.intended))
+
+
+def compare_text(
+    before: SessionRecord,
+    after: SessionRecord,
+    problem: ProblemInfo | None = None,
+) -> str:
+    """'Design review: 3 problems then, 1 now; ...' for the comparison of two attempts."""
+    return texts.compare_line(check_record(before, problem).open, check_record(after, problem).open)
+
+
+def markdown_text(record: SessionRecord, problem: ProblemInfo | None = None) -> str:
+    """The '## Design review' section of ``sessions export --format md``."""
+    result = check_record(record, problem)
+    return texts.markdown_section(result.open, result.intended)

@@ -102,3 +102,46 @@ def test_rules_of_later_phases_wait_until_the_phase_is_reached():
     early = {f.rule for f in run_checks(inp(), reached="scope")}
     assert "wrap-up-without-limits" not in early and "core-feature-count" in early
     assert "wrap-up-without-limits" in {f.rule for f in run_checks(inp(), reached="wrap_up")}
+
+
+def test_one_line_texts_from_records_for_the_integration():
+    from sdi_desktop.domain.checks.session_review import (
+        compare_text,
+        facts_text,
+        markdown_text,
+        review_state_of,
+        store_review_state,
+    )
+
+    bad = SessionRecord(
+        board=[
+            {"type": "component", "id": "w", "kind": "client"},
+            {"type": "component", "id": "d", "kind": "sql_db"},
+            {"type": "connector", "id": "wd", "source": "w", "target": "d"},
+        ]
+    )
+    good = SessionRecord(
+        board=[
+            {"type": "component", "id": "w", "kind": "client"},
+            {"type": "component", "id": "s", "kind": "service", "instances": 3},
+            {"type": "component", "id": "d", "kind": "sql_db", "instances": 2},
+            {"type": "connector", "id": "ws", "source": "w", "target": "s"},
+            {"type": "connector", "id": "sd", "source": "s", "target": "d"},
+        ]
+    )
+    assert facts_text(bad).startswith("Design review: 1 problem, ")
+    assert compare_text(bad, good).startswith("Design review: 1 problem then, 0 now")
+    assert "`client-to-database`" in markdown_text(bad)
+    assert "`client-to-database`" not in markdown_text(good)
+
+    # the review state travels in the record's per-feature store
+    state = DesignReviewState()
+    state.set_dismissed(
+        next(f for f in check_record(bad).open if f.rule == "client-to-database"), True
+    )
+    extras: dict = {}
+    store_review_state(extras, state)
+    bad.extras = json.loads(json.dumps(extras))  # what SessionRecord.extras will hold
+    assert review_state_of(bad) == state
+    assert facts_text(bad).endswith("(1 marked intended)")
+    assert not check_record(bad).has_problem
