@@ -207,8 +207,9 @@ NO_CONSUMER = RuleCard(
     scope="board",
     severity="problem",
     detects="A message queue or stream with connectors, none of which leads to a consumer "
-    "(no connector out of it, and no connector into it from a worker, notification service "
-    "or data warehouse, or labelled 'consume', 'poll' or 'subscribe').",
+    "(no connector out of it, and no connector into it labelled 'consume', 'poll' or "
+    "'subscribe'). An arrow into it from a worker, notification service or warehouse counts "
+    "as its consumer when it has none, else as a producer.",
     why="Messages pile up until the queue is full and the producers fail: the work the queue "
     "stands for never happens.",
     fix="Draw the worker or service that consumes it (an arrow from the queue to it, or a "
@@ -231,19 +232,30 @@ NO_PRODUCER = RuleCard(
 
 
 def _queue_ends(board: BoardView, node: Node) -> tuple[bool, bool]:
-    """(has a producer, has a consumer) of a queue or stream."""
-    producer = consumer = False
+    """(has a producer, has a consumer) of a queue or stream.
+
+    An arrow into the queue from a worker (or a notification service, a warehouse) may
+    be a consumer pulling or a producer publishing: it stands for whichever end is
+    missing, the consumer first.
+    """
+    producer = consumer = either = False
     for link in board.links_of[node.id]:
         into = link.target == node.id
         other = board.by_id[link.source if into else link.target]
         if link.two_way:
             producer = consumer = True
-        elif into and (other.kind in CONSUMER_KINDS or _PULL.search(link.label)):
+        elif into and _PULL.search(link.label):
             consumer = True
+        elif into and other.kind in CONSUMER_KINDS:
+            either = True
         elif into:
             producer = True
         else:
             consumer = True
+    if either and not consumer:
+        consumer = True
+    elif either:
+        producer = True
     return producer, consumer
 
 

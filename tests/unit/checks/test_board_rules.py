@@ -212,3 +212,18 @@ def test_a_plain_reference_design_raises_no_problem():
     assert [f for f in board_findings if f.severity == "problem"] == []
     # what it does raise: warnings a drawing without instance counts leaves to the words
     assert {f.rule for f in board_findings} <= {"single-point-of-failure", "single-database-writes"}
+
+
+def test_a_worker_arrow_into_a_queue_is_the_missing_end():
+    # the worker pulls: the queue has a producer already
+    pulled = board("api=service ~> q=queue\nw=worker -> q")
+    assert (
+        hits(r.queue_without_consumer, pulled) == []
+        and hits(r.queue_without_producer, pulled) == []
+    )
+    # the worker publishes: the queue has a consumer already
+    published = board("w=worker ~> q=stream ~> idx=worker -> s=search")
+    assert hits(r.queue_without_producer, published) == []
+    assert hits(r.queue_without_consumer, published) == []
+    # a worker alone into a queue: read as the consumer, so nothing produces
+    assert hits(r.queue_without_producer, board("w=worker -> q=queue"))
