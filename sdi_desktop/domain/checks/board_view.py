@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from sdi_desktop.domain.board.elements import Component, Connector
+from sdi_desktop.domain.board.kinds import kind as kind_of
 
 CLIENTS = frozenset({"client", "mobile"})
 DATABASES = frozenset({"sql_db", "nosql_db"})
@@ -35,8 +36,8 @@ class Node(NamedTuple):
 
     @property
     def name(self) -> str:
-        """What a message calls it: its label, else its kind."""
-        return self.label.strip() or self.kind.replace("_", " ")
+        """What a message calls it: its label, else its kind's name."""
+        return self.label.strip() or kind_of(self.kind).label
 
     @property
     def says_replicated(self) -> bool:
