@@ -60,7 +60,7 @@ class DesignReviewPanel(QWidget):
         self.tree.setItemDelegate(_WrapDelegate(self.tree))
         self.tree.currentItemChanged.connect(self._on_current)
         self.tree.itemActivated.connect(self._show)
-        self.show_button = QPushButton("&Show")
+        self.show_button = QPushButton("Sh&ow")
         self.show_button.setObjectName("designReviewShow")
         self.show_button.setToolTip("Select the items this finding concerns and centre them")
         self.why_button = QPushButton("&Why")

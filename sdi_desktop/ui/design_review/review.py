@@ -60,6 +60,7 @@ class DesignReview(QObject):
         window.phaseChanged.connect(self._on_phase_changed)
         window.sessionChanged.connect(self.controller.reset)
         self._offer: QPushButton | None = None
+        self._shown: tuple[list, list] | None = None
         self._offer_timer = QTimer(self)
         self._offer_timer.setSingleShot(True)
         self._offer_timer.setInterval(OFFER_MS)
@@ -97,7 +98,10 @@ class DesignReview(QObject):
         self.controller.set_active(visible)
 
     def _refresh_panel(self) -> None:
-        self.panel.set_findings(self.controller.open, self.controller.intended)
+        shown = (list(self.controller.open), list(self.controller.intended))
+        if shown != self._shown:  # unchanged findings keep the list, its selection and scroll
+            self._shown = shown
+            self.panel.set_findings(*shown)
 
     # -- Show -----------------------------------------------------------------------------------
     def show_finding(self, finding: Finding) -> None:

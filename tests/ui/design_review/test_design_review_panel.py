@@ -164,3 +164,46 @@ def test_checklist_link_opens_the_review(qtbot, window):
     link = window.phase_panel.findChild(type(window.phase_panel._step), "checklistLink")
     link.linkActivated.emit("open")
     qtbot.waitUntil(window.design_review.dock.isVisible)
+
+
+def test_the_shortcut_opens_the_review_from_the_board_and_from_a_notes_pane(qtbot, window):
+    dock = window.design_review.dock
+    window.board.view.setFocus()
+    qtbot.keyClick(
+        window.board.view,
+        Qt.Key.Key_D,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(dock.isVisible)
+    qtbot.keyClick(
+        window.board.view,
+        Qt.Key.Key_D,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: not dock.isVisible())
+    pane = window.notes.panes["api"]
+    window.notes.setCurrentWidget(window.notes.containers["api"])
+    pane.setFocus()
+    qtbot.keyClick(
+        pane, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(dock.isVisible)
+    assert pane.toPlainText() == ""  # the key went to the action, not into the text
+
+
+def test_deleting_a_marked_component_and_undoing_it(qtbot, window):
+    editor = window.board.editor
+    lonely = editor.add_component("cache", QPointF(0, 0), "Lonely")
+    open_review(qtbot, window)
+    review = window.design_review.controller
+    assert lonely in review.markers.markers
+    editor.delete([lonely])
+    review.run_now()
+    assert lonely not in review.markers.markers
+    editor.undo_stack.undo()  # the delete
+    review.run_now()
+    marker = review.markers.markers[lonely]
+    assert marker.parentItem() is editor.scene.item_for(lonely)
+    editor.load([])  # another board replaces every item
+    review.run_now()
+    assert review.markers.markers == {}
