@@ -15,6 +15,15 @@ from sdi_desktop.domain.facts import deep_dive_blocks
 
 _NON_FUNCTIONAL = re.compile(r"non[- ]?functional|qualit|\bnfrs?\b|priorit", re.IGNORECASE)
 _FUNCTIONAL = re.compile(r"functional|features?|\bcore\b|use cases|must do", re.IGNORECASE)
+_OUT_OF_SCOPE = re.compile(
+    r"out of scope|not in scope|non-?goals|later|won't|will not", re.IGNORECASE
+)
+# Sections of a requirements pane that hold no features.
+_NOT_FEATURES = re.compile(
+    r"out of scope|not in scope|non-?goals|assumption|scale|estimat|numbers|questions|"
+    r"constraints|open points",
+    re.IGNORECASE,
+)
 _RANKED = re.compile(
     r"priorit|most important|above all|matters most|\bfirst\b|\btop\b|\bover\b|>|\brank|"
     r"\bp[0-3]\b|#1|before anything",
@@ -58,8 +67,8 @@ CORE_FEATURES = RuleCard(
     scope="process",
     severity="warning",
     detects="The requirements pane lists fewer than 3 or more than 4 core features (the outer "
-    "list items under a 'Functional' or 'Features' heading, or of the whole pane when it has "
-    "no such heading).",
+    "list items under a 'Functional' or 'Features' heading; without one, the lists outside "
+    "the non-functional, out-of-scope, assumptions and scale sections).",
     why="The scope phase agrees on a few features the design will really serve; with one or "
     "two there is little to design, with six the time runs out before any is done well.",
     fix="Agree on the 3-4 that matter most with the interviewer and move the rest under "
@@ -73,12 +82,15 @@ CORE_FEATURES = RuleCard(
 def core_feature_count(inp: CheckInput) -> Iterator[Hit]:
     parts = sections(inp.pane("requirements"))
     functional = [s for s in matching(parts, _FUNCTIONAL) if not _NON_FUNCTIONAL.search(s.title)]
-    if functional:
-        count = sum(len(s.items()) or len(s.text_lines()) for s in functional)
-    elif any(s.level for s in parts):
-        count = 0
+    if not functional:  # no "Functional" heading: the lists outside the other sections
+        functional = [
+            s
+            for s in parts
+            if not _NON_FUNCTIONAL.search(s.title) and not _NOT_FEATURES.search(s.title)
+        ]
+        count = sum(len(s.items()) for s in functional)
     else:
-        count = sum(len(s.items()) for s in parts)
+        count = sum(len(s.items()) or len(s.text_lines()) for s in functional)
     if count < 3 or count > 4:
         text = "no core features" if count == 0 else f"{count} core features"
         yield Hit(f"The requirements list {text}; aim for 3 or 4.", pane="requirements")
@@ -178,7 +190,7 @@ API_EXTRA = RuleCard(
     scope="process",
     severity="note",
     detects="An endpoint in the API pane (GET, POST, PUT, PATCH or DELETE and a path) none of "
-    "whose path words appear in the requirements.",
+    "whose path words appear in the requirements (an 'Out of scope' section does not count).",
     why="The high-level design serves the agreed features only; endpoints for other features "
     "spend time the interview does not have.",
     fix="Drop the endpoint, or add its feature to the requirements if it is in scope.",
@@ -192,7 +204,9 @@ def api_beyond_requirements(inp: CheckInput) -> Iterator[Hit]:
     requirements = inp.pane("requirements")
     if not requirements.strip():
         return
-    known = set(words(requirements))
+    in_scope = [s for s in sections(requirements) if not _OUT_OF_SCOPE.search(s.title)]
+    known = {w for s in in_scope for line in s.lines for w in words(line)}
+    known |= {w for s in in_scope for w in words(s.title)}
     for match in _ENDPOINT.finditer(inp.pane("api")):
         method, path = match.groups()
         path_words = [

@@ -165,3 +165,17 @@ def test_wrap_up_names_limits():
     assert hit.pane == "wrap_up"
     # false positive: limits without the usual words
     assert hits(r.wrap_up_without_limits, wrap_up="## Summary\n\nHot celebrities may hurt.\n")
+
+
+def test_features_under_a_plain_requirements_heading_count():
+    plain = "## Requirements\n\n- post\n- follow\n- feed\n\n## Non-functional\n\n- fast\n"
+    assert hits(r.core_feature_count, requirements=plain) == []
+    with_scope = plain + "\n## Out of scope\n\n- ads\n- stories\n- chat\n"
+    assert hits(r.core_feature_count, requirements=with_scope) == []
+
+
+def test_an_endpoint_for_an_out_of_scope_feature_is_noted():
+    reqs = "## Functional\n\n1. Post\n2. Follow\n3. Feed\n\n## Out of scope\n\n- Ads, promotions\n"
+    [hit] = hits(r.api_beyond_requirements, requirements=reqs, api="POST /ads/{id}")
+    assert "/ads/" in hit.message
+    assert hits(r.api_beyond_requirements, requirements=reqs, api="GET /feed") == []
