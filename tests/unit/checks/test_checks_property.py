@@ -103,8 +103,9 @@ figures = st.dictionaries(
     st.dictionaries(st.sampled_from(PANE_KEYS), markdown),
     st.lists(st.sampled_from(["read-heavy", "web", "x"]), max_size=3),
     st.one_of(st.none(), figures),
+    st.sampled_from([None, "scope", "high_level", "deep_dive", "wrap_up", "nowhere"]),
 )
-def test_every_rule_on_random_input_never_raises(elements, notes, tags, figs):
+def test_every_rule_on_random_input_never_raises(elements, notes, tags, figs, reached):
     view = BoardView.from_elements(elements)
     inp = CheckInput(
         view,
@@ -116,6 +117,6 @@ def test_every_rule_on_random_input_never_raises(elements, notes, tags, figs):
     for rule in RULES:
         for hit in rule.check(inp):
             assert hit.message and set(hit.elements) <= ids
-    for finding in run_checks(inp):
+    for finding in run_checks(inp, reached=reached):
         assert finding.rule in CARDS and finding.severity in SEVERITIES
         assert finding.severity == CARDS[finding.rule].severity
