@@ -31,6 +31,13 @@ Each finding names its rule and the board items or notes pane it concerns. Sever
 
 A check can be wrong: each card lists its known false positives. "Intended" dismisses one
 finding for the items it concerns; the choice is kept with the session and can be undone.
+
+A plain, sensible design (clients, a CDN and a load balancer, services, a cache, a
+database, asynchronous work through a queue) raises no problem. Drawn without instance
+counts it still raises warnings: `single-point-of-failure` on the load balancer, the
+services or the database, and `single-database-writes`. They are acceptable where the
+replication is said in words rather than drawn; set the instance count (right-click a
+component, Instances) or name it in the label ("primary + 2 replicas") and they go.
 """
 
 
