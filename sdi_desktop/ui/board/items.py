@@ -139,7 +139,7 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
             self.count_badge = QGraphicsSimpleTextItem(self)
             self.count_badge.setFont(LABEL_FONT)
         if self.count_badge is not None:
-            self.count_badge.setVisible(count > 1)
+            self.count_badge.setVisible(count > 1 and self.icon.isVisibleTo(self))
             self.count_badge.setText(f"x{count}")
             self.count_badge.setBrush(self._colors.accent)
             width = self.count_badge.boundingRect().width()
@@ -163,6 +163,8 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
     def set_detail(self, level: int) -> None:
         self.label.setVisible(level >= FULL)
         self.icon.setVisible(level >= REDUCED)
+        if self.count_badge is not None:
+            self.count_badge.setVisible(level >= REDUCED and self.count_badge.text() != "x1")
 
     def _layout(self) -> None:
         """Icon on top, label centred below it, shortened with "…" to fit the box."""

@@ -47,3 +47,20 @@ def test_instances_are_bounded_and_apply_to_the_selection(board):
     # copied and pasted, the count goes with the component
     [copy] = [i for i in editor.paste_text(editor.copy_text([a]))]
     assert editor.document.get(copy).instances == 99
+
+
+def test_the_badge_follows_the_level_of_detail(board):
+    from sdi_desktop.ui.board.items import FULL, MINIMAL
+
+    editor = board.editor
+    cid = editor.add_component("service", QPointF(0, 0))
+    editor.set_instances([cid], 3)
+    item = editor.scene.item_for(cid)
+    editor.scene.set_detail(MINIMAL)
+    assert not item.count_badge.isVisible()
+    editor.scene.set_detail(FULL)
+    assert item.count_badge.isVisible()
+    editor.set_instances([cid], 1)
+    editor.scene.set_detail(MINIMAL)
+    editor.scene.set_detail(FULL)
+    assert not item.count_badge.isVisible()
