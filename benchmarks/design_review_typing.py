@@ -4,8 +4,9 @@ The main window with the review panel open, a board of 1,000 components and a
 deep-dive pane of 20,000 words (as in ``notes_typing.py``). Bursts of typing with
 pauses between them: each pause lets the debounced check run, as it would for a
 user. Reported: the median keystroke (budget 8 ms, the notes pane's own budget), and
-the time one check takes when it runs at a pause (budget 100 ms: it runs only after
-the user stopped typing, and no keystroke is lost if one arrives during it).
+the time one check takes when it runs at a pause, outline of the edited pane included
+(budget 50 ms: it runs only after the user stopped typing for 0.8 s, a keystroke that
+arrives during it waits at most that long, and none is lost).
 
     python benchmarks/design_review_typing.py
     BENCH_SMOKE=1 python benchmarks/design_review_typing.py   # small board and pane
@@ -28,7 +29,7 @@ from notes_typing import big_notes, keystrokes
 
 SMOKE = os.environ.get("BENCH_SMOKE") == "1"
 KEY_BUDGET_MS = 8.0
-CHECK_BUDGET_MS = 100.0
+CHECK_BUDGET_MS = 50.0
 BURST = "the cache sits in front of the store "
 
 

@@ -23,14 +23,13 @@ from sdi_desktop.domain.clock import ClockState
 from sdi_desktop.domain.phases import HIGH_LEVEL, PHASES, phase_index
 from sdi_desktop.ui.design_review.commands import MarkIntendedCommand
 from sdi_desktop.ui.design_review.markers import FindingMarkers
+from sdi_desktop.ui.design_review.notes_outline import outline_markdown
 
 if TYPE_CHECKING:
     from sdi_desktop.domain.session import InterviewSession
     from sdi_desktop.ui.board.editor import BoardEditor
 
-# After the last edit; typing restarts it, so checks wait for a pause. Longer than the
-# autosave's delay, so that the notes' Markdown is usually made already (markdown_source).
-DEBOUNCE_MS = 800
+DEBOUNCE_MS = 800  # after the last edit; typing restarts it, so checks wait for a pause
 
 
 class DesignReviewController(QObject):
@@ -50,9 +49,6 @@ class DesignReviewController(QObject):
         self._session = session
         self.state = DesignReviewState()
         self.figures: DesignFigures | None = None  # derived estimation figures, when known
-        # Where the panes' Markdown comes from when someone already keeps it current
-        # (the autosave's session binding); None: the panes are serialised here.
-        self.markdown_source: Callable[[], dict[str, str]] | None = None
         self.findings: list[Finding] = []
         self.open: list[Finding] = []
         self.intended: list[Finding] = []
@@ -94,12 +90,9 @@ class DesignReviewController(QObject):
 
     # -- running -----------------------------------------------------------------------------
     def _notes(self) -> dict[str, str]:
-        source = self.markdown_source() if self.markdown_source is not None else None
-        if source is not None:
-            self._stale.clear()
-            return dict(source)
+        """Each pane's outline, made again only for the panes edited since the last run."""
         for key in self._stale:
-            self._markdown[key] = self.panes[key].to_markdown()
+            self._markdown[key] = outline_markdown(self.panes[key].document())
         self._stale.clear()
         return dict(self._markdown)
 

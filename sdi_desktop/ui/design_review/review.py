@@ -35,7 +35,6 @@ class DesignReview(QObject):
         self.controller = DesignReviewController(
             board.editor, notes.panes, lambda: window.session, self
         )
-        self.controller.markdown_source = self._binding_markdown
         self.panel = DesignReviewPanel()
         self.dock = QDockWidget("Design review", window)
         self.dock.setObjectName("designReviewDock")
@@ -73,12 +72,6 @@ class DesignReview(QObject):
             window.phase_panel.show_phase(
                 _HIGH_LEVEL, window.session.checklist, window.session.clock.budget()
             )
-
-    def _binding_markdown(self) -> dict[str, str] | None:
-        """The notes as the autosave keeps them (one serialisation for both), if it runs."""
-        binding = getattr(getattr(self.window, "persistence", None), "binding", None)
-        notes_markdown = getattr(binding, "notes_markdown", None)
-        return notes_markdown() if callable(notes_markdown) else None
 
     # -- opening ---------------------------------------------------------------------------------
     def open(self) -> None:
