@@ -1,7 +1,7 @@
 """A pane's outline for the design checks, cheap enough to make at every pause.
 
 The checks read the notes as Markdown: headings (``## ``), list items (``- `` and
-``1. ``, indented by depth) and plain text, with code left out. The full writer
+``1. ``, indented by depth), plain text and fenced code. The full writer
 (``notes/markdown_writer.py``) costs some 70 ms on a 20,000-word pane; this walk over
 the document's blocks writes only that subset (no inline emphasis, no escaping, table
 cells one per line) in a few milliseconds. A test checks that the rules find the same
@@ -17,9 +17,16 @@ from sdi_desktop.ui.notes.blocks import heading_level, is_code_block, is_numbere
 
 def outline_markdown(document: QTextDocument) -> str:
     lines: list[str] = []
+    in_code = False
     block = document.begin()
     while block.isValid():
-        if not is_code_block(block):
+        code = is_code_block(block)
+        if code != in_code:
+            lines.append("```")
+            in_code = code
+        if code:
+            lines.append(block.text())
+        else:
             text = block.text()
             level = heading_level(block)
             text_list = block.textList()
@@ -32,4 +39,6 @@ def outline_markdown(document: QTextDocument) -> str:
             else:
                 lines.append(text)
         block = block.next()
+    if in_code:
+        lines.append("```")
     return "\n".join(lines)
