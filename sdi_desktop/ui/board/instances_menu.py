@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from sdi_desktop.domain.board.elements import MAX_INSTANCES, Component
@@ -23,14 +24,17 @@ def add_instances_menu(menu: QMenu, editor: BoardEditor, ids: list[str]) -> QMen
     sub = menu.addMenu("Instances")
     sub.setObjectName("instancesMenu")
     ids = [c.id for c in components]
+    group = QActionGroup(sub)  # one choice: drawn as radio buttons
     for count in PRESETS:
         text = "1 (single)" if count == 1 else f"{count} (x{count})"
         action = sub.addAction(text, lambda n=count: editor.set_instances(ids, n))
         action.setCheckable(True)
         action.setChecked(current == count)
+        group.addAction(action)
     other = sub.addAction("Other…", lambda: _ask(menu.parentWidget(), editor, ids, current or 1))
     other.setCheckable(True)
     other.setChecked(current is not None and current not in PRESETS)
+    group.addAction(other)
     return sub
 
 

@@ -39,6 +39,7 @@ SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 SELECTABLE_MOVABLE = SELECTABLE | MOVABLE
 LABEL_FONT = QFont("DejaVu Sans", 10)
+BADGE_FONT = QFont("DejaVu Sans", 9, QFont.Weight.Bold)
 _metrics: list[QFontMetricsF] = []  # made on first use: fonts need a QGuiApplication
 
 
@@ -137,7 +138,7 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         """A small "x3" in the top-right corner when more than one instance runs."""
         if count > 1 and self.count_badge is None:
             self.count_badge = QGraphicsSimpleTextItem(self)
-            self.count_badge.setFont(LABEL_FONT)
+            self.count_badge.setFont(BADGE_FONT)
         if self.count_badge is not None:
             self.count_badge.setVisible(count > 1 and self.icon.isVisibleTo(self))
             self.count_badge.setText(f"x{count}")
