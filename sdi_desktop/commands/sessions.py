@@ -168,6 +168,7 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 
 # -- check -------------------------------------------------------------------------------------
 def _check(store: Store, args: argparse.Namespace) -> int:
+    from sdi_desktop.domain.checks.review_state import DesignReviewState, ReviewStateError
     from sdi_desktop.domain.checks.session_review import check_record, problem_info
     from sdi_desktop.domain.checks.texts import findings_json, findings_text
 
@@ -175,7 +176,15 @@ def _check(store: Store, args: argparse.Namespace) -> int:
         record = store.sessions.get(int(args.id))
     except ValueError:
         raise CommandError(f"no saved session has id {args.id!r}") from None
-    result = check_record(record, problem=problem_info(_problem(record, args.data_dir)))
+    problem = problem_info(_problem(record, args.data_dir))
+    try:
+        result = check_record(record, problem=problem)
+    except ReviewStateError as exc:  # the findings still count; the "Intended" marks are lost
+        print(
+            f"{PROG}: session {record.id}: {exc}; ignoring what was marked intended",
+            file=sys.stderr,
+        )
+        result = check_record(record, problem=problem, state=DesignReviewState())
     print(findings_json(result.open) if args.json else findings_text(record.title, *result))
     return 1 if result.has_problem else 0
 

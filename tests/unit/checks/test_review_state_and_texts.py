@@ -156,3 +156,11 @@ def test_every_rule_has_its_tests():
     for rule in RULES:
         name = rule.check.__name__
         assert text.count(f"r.{name}") >= 3, f"{rule.card.id} ({name}) needs three cases"
+
+
+def test_unreadable_stored_review_data_is_one_clear_error():
+    record = SessionRecord()
+    record.extras = {"design_review": {"version": 7}}
+    with pytest.raises(ReviewStateError, match="version 7"):
+        check_record(record)
+    assert check_record(record, state=DesignReviewState()).open  # the checks still run
