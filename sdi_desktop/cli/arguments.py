@@ -85,8 +85,8 @@ EXPORT_FORMATS = ("md", "json", "png", "svg", "pdf")
 def _add_sessions(commands) -> None:
     sessions = commands.add_parser(
         "sessions",
-        help="list, export or import saved sessions (opens no window)",
-        description="List, export or import saved sessions. Opens no window.",
+        help="list, export, import or check saved sessions (opens no window)",
+        description="List, export, import or check saved sessions. Opens no window.",
     )
     _add_common(sessions, sub=True)
     actions = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -110,6 +110,17 @@ def _add_sessions(commands) -> None:
     )
     export.add_argument("-o", "--output", required=True, metavar="FILE")
     _add_common(export, sub=True)
+
+    check = actions.add_parser(
+        "check",
+        help="print the design-review findings of a saved session",
+        description="Run the design review over a saved session's whiteboard and notes and "
+        "print the findings. Exits 0 when none is a problem, 1 otherwise (see "
+        "docs/design-checks.md).",
+    )
+    check.add_argument("id", metavar="ID", help="the session id (see 'sessions list')")
+    check.add_argument("--json", action="store_true", help="print a JSON array of findings")
+    _add_common(check, sub=True)
 
     imp = actions.add_parser(
         "import",

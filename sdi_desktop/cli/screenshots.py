@@ -148,6 +148,9 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
             else:
                 written.append(_dashboard(window, Path(tmp) / "progress", out, "-dark"))
                 written += _reference_views(window, out, "-dark")
+            from sdi_desktop.ui.design_review.screenshot import design_review_shot
+
+            written.append(design_review_shot(window, out / f"design-review{suffix}.png"))
             window.hide()
             window.deleteLater()
         QApplication.processEvents()

@@ -1,4 +1,4 @@
-"""``sdi-desktop sessions list|export|import``: saved sessions from the command line.
+"""``sdi-desktop sessions list|export|import|check``: saved sessions from the command line.
 
 No window ever opens. Qt is imported only to draw a board (png, svg, pdf, and the
 image beside a Markdown export), on the offscreen platform unless one is set.
@@ -181,4 +181,38 @@ def _import(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-ACTIONS = {"list": _list, "export": _export, "import": _import}
+# -- check -------------------------------------------------------------------------------------
+def _check(store: Store, args: argparse.Namespace) -> int:
+    from sdi_desktop.domain.checks.review_state import DesignReviewState, ReviewStateError
+    from sdi_desktop.domain.checks.session_review import check_record, problem_info
+    from sdi_desktop.domain.checks.texts import findings_json, findings_text
+
+    try:
+        record = store.sessions.get(int(args.id))
+    except ValueError:
+        raise CommandError(f"no saved session has id {args.id!r}") from None
+    problem = problem_info(_problem(record, args.data_dir))
+    try:
+        result = check_record(record, problem=problem)
+    except ReviewStateError as exc:  # the findings still count; the "Intended" marks are lost
+        print(
+            f"{PROG}: session {record.id}: {exc}; ignoring what was marked intended",
+            file=sys.stderr,
+        )
+        result = check_record(record, problem=problem, state=DesignReviewState())
+    print(findings_json(result.open) if args.json else findings_text(record.title, *result))
+    return 1 if result.has_problem else 0
+
+
+def _problem(record, data_dir: str | None):
+    """The session's problem from the library (its tags say whether it is read-heavy)."""
+    if not record.problem_id:
+        return None
+    from sdi_desktop.domain.problems import load_library
+
+    directory = paths.data_dir(data_dir)
+    library = load_library(paths.resource_root("problems"), paths.user_problems_dir(directory))
+    return library.get(record.problem_id)
+
+
+ACTIONS = {"list": _list, "export": _export, "import": _import, "check": _check}

@@ -11,7 +11,9 @@ in the pane (``## Problem: hot keys``) and runs to the next one; text before the
 first heading belongs to no block. Inside a block, an *option* is a deeper
 heading, or a list item, whose text starts with the word "Option" (any case,
 e.g. ``### Option A: hash the URL`` or ``- Option 2: counters``). A pane with no
-heading has no blocks.
+heading has no blocks. A block *weighs a trade-off* when a line of text in it
+names one ("trade-off", "pros", "cons", "downside", "costs", "versus", "vs"), or
+when a heading that does is followed by some text in the block.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
 _OPTION = re.compile(r"^\W*option\b", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_TRADE_OFF = re.compile(
+    r"trade[- ]?offs?|\bpros\b|\bcons\b|downsides?|drawbacks?|\bcosts?\b|\bversus\b|\bvs\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,7 @@ class PhaseTime:
 class DeepDiveBlock:
     title: str
     options: int
+    trade_off: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,21 +128,27 @@ def deep_dive_blocks(markdown: str) -> tuple[DeepDiveBlock, ...]:
     if not headings:
         return ()
     top = min(len(m.group(1)) for m in headings)
-    blocks: list[tuple[str, int]] = []
+    blocks: list[list] = []  # [title, options, trade-off named, trade-off heading seen]
     for line in lines:
         heading = _HEADING.match(line)
         if heading and len(heading.group(1)) == top:
-            blocks.append((heading.group(2), 0))
+            title = heading.group(2)
+            blocks.append([title, 0, False, bool(_TRADE_OFF.search(title))])
             continue
         if not blocks:
             continue
+        block = blocks[-1]
         text = heading.group(2) if heading else None
+        if heading is None and line.strip():
+            if block[3] or _TRADE_OFF.search(line):
+                block[2] = True
+        elif heading is not None and _TRADE_OFF.search(text):
+            block[3] = True
         if text is None and (item := _LIST_ITEM.match(line)):
             text = item.group(1)
         if text is not None and _OPTION.match(text):
-            title, count = blocks[-1]
-            blocks[-1] = (title, count + 1)
-    return tuple(DeepDiveBlock(title, count) for title, count in blocks)
+            block[1] += 1
+    return tuple(DeepDiveBlock(title, count, named) for title, count, named, _ in blocks)
 
 
 def _outside_code(lines: list[str]) -> list[str]:

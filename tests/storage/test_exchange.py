@@ -22,7 +22,7 @@ def test_import_of_export_equals_the_session_bar_its_id(record):
     text = session_to_json(record)
     data = json.loads(text)
     assert (data["format"], data["version"]) == ("sdi-session", 1)
-    assert data["board"]["format"] == "sdi-board" and data["board"]["version"] == 1
+    assert data["board"]["format"] == "sdi-board" and data["board"]["version"] == 2
     assert "id" not in data
     back = session_from_json(text)
     assert back.id is None

@@ -138,3 +138,15 @@ def test_thin_deep_dives_are_those_with_fewer_than_two_options():
     assert describe(facts)[-1] == (
         "Deep dive: 3 blocks, 1 with fewer than two options: Problem: failover"
     )
+
+
+def test_deep_dive_blocks_say_whether_they_weigh_a_trade_off():
+    from sdi_desktop.domain.facts import deep_dive_blocks
+
+    text = (
+        "## Hot keys\n\n- Option 1: replicate\n- Option 2: local cache\n\n### Trade-offs\n\n"
+        "replicas cost memory\n\n## Ids\n\n### Option A\n\n### Trade-offs\n"
+    )
+    hot, ids = deep_dive_blocks(text)
+    assert (hot.options, hot.trade_off) == (2, True)
+    assert (ids.options, ids.trade_off) == (1, False)  # a heading with nothing under it

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 CONNECTOR_STYLES = ("sync", "async")  # solid / dashed line
 CONNECTOR_ARROWS = ("end", "both", "none")
 COMPONENT_SIZE = (132.0, 76.0)
+MAX_INSTANCES = 99
 
 
 def new_id() -> str:
@@ -75,6 +76,7 @@ class Component(Element):
         "w": COMPONENT_SIZE[0],
         "h": COMPONENT_SIZE[1],
         "note": "",
+        "instances": 1,  # how many copies run (1..MAX_INSTANCES); more than 1 is replicated
     }
     __slots__ = tuple(FIELDS)
 

@@ -6,7 +6,7 @@ travel in two forms: ``Element`` objects (the document) and *plain* element dict
 of the current version (what a ``SessionRecord`` holds, once read and checked here).
 
 Reading parses the text into plain data, validates it against the pydantic
-model of its version (the same models generate ``schemas/board-v1.schema.json``),
+model of its version (the same models generate ``schemas/board-v<N>.schema.json``),
 checks what a schema cannot (unique ids, connector ends), and only then builds
 elements. Every failure is a ``BoardFormatError`` whose message names the place
 and the problem. pydantic is imported only when a board is read, never at start-up.
@@ -21,7 +21,7 @@ from typing import Any
 from sdi_desktop.domain.board.elements import Element, element_from_dict
 
 FORMAT_NAME = "sdi-board"
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 
 
 class BoardFormatError(ValueError):
@@ -108,12 +108,22 @@ def from_data(data: Any) -> list[Element]:
 
 
 def _read_v1(data: dict[str, Any]) -> list[Element]:
-    from pydantic import ValidationError
-
     from sdi_desktop.domain.board.schema_v1 import BoardFileV1
 
+    return _read_with(BoardFileV1, data)  # fields added later take their defaults
+
+
+def _read_v2(data: dict[str, Any]) -> list[Element]:
+    from sdi_desktop.domain.board.schema_v2 import BoardFileV2
+
+    return _read_with(BoardFileV2, data)
+
+
+def _read_with(model: Any, data: dict[str, Any]) -> list[Element]:
+    from pydantic import ValidationError
+
     try:
-        board = BoardFileV1.model_validate(data)
+        board = model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = _location(first["loc"], data)
@@ -167,4 +177,4 @@ def _check_references(items: list[dict[str, Any]]) -> None:
                 )
 
 
-READERS: dict[int, Callable[[dict[str, Any]], list[Element]]] = {1: _read_v1}
+READERS: dict[int, Callable[[dict[str, Any]], list[Element]]] = {1: _read_v1, 2: _read_v2}

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
-from sdi_desktop.ui.board.items import ConnectorItem
+from sdi_desktop.ui.board.instances_menu import add_instances_menu
+from sdi_desktop.ui.board.items import ComponentItem, ConnectorItem
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QGraphicsItem
@@ -50,6 +51,9 @@ def build_context_menu(view: BoardView, item: QGraphicsItem | None) -> QMenu | N
         return menu
     if item is not None:
         menu.addAction("Edit text…", lambda: view.edit_text(item.element_id))
+        if isinstance(item, ComponentItem):
+            ids = selected if item.element_id in selected else [item.element_id]
+            add_instances_menu(menu, editor, ids)
         menu.addAction("Duplicate", lambda: editor.duplicate(selected))
         menu.addSeparator()
         menu.addAction("Bring to front", lambda: editor.reorder(selected, True))

@@ -13,6 +13,7 @@ from sdi_desktop.domain.board.document import BoardDocument
 from sdi_desktop.domain.board.edits import AddElements, ChangeElements, RemoveElements, Reorder
 from sdi_desktop.domain.board.elements import (
     COMPONENT_SIZE,
+    MAX_INSTANCES,
     Component,
     Connector,
     Element,
@@ -177,6 +178,19 @@ class BoardEditor(QObject):
         field = text_field(element)
         if field is not None and getattr(element, field) != text:
             self._push(ChangeElements(self.document, {element_id: {field: text}}, "Rename"))
+
+    def set_instances(self, ids: list[str], count: int) -> None:
+        """How many copies of the components run (1..99); one undo step."""
+        count = max(1, min(MAX_INSTANCES, int(count)))
+        after = {
+            i: {"instances": count}
+            for i in ids
+            if isinstance(self.document.get(i), Component)
+            and self.document.get(i).instances != count
+        }
+        if after:
+            text = "Set instances" if count > 1 else "Single instance"
+            self._push(ChangeElements(self.document, after, text), list(after))
 
     def set_connector(self, element_id: str, **values) -> None:
         edit = ChangeElements(self.document, {element_id: values}, "Change connector")

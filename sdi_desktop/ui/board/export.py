@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from sdi_desktop.ui.board.items import FULL
+from sdi_desktop.ui.board.items import FULL, OVERLAY_KEY
 from sdi_desktop.ui.board.scene import BoardScene
 from sdi_desktop.ui.board.style import LIGHT_BOARD
 
@@ -35,6 +35,9 @@ def _clean_scene(scene: BoardScene, keep_theme: bool):
     handle_visible = scene.handle.isVisible()
     scene.handle.hide()
     scene.end_handles.follow(None, colors)
+    overlays = [i for i in scene.items() if i.data(OVERLAY_KEY) and i.isVisible()]
+    for item in overlays:
+        item.hide()
     if not keep_theme and colors.dark:
         scene.set_colors(LIGHT_BOARD)
     try:
@@ -46,6 +49,8 @@ def _clean_scene(scene: BoardScene, keep_theme: bool):
         scene.select_ids(selected)
         if handle_visible:
             scene._update_handle()
+        for item in overlays:
+            item.show()
 
 
 def source_rect(scene: BoardScene, ids: list[str] | None = None) -> QRectF:

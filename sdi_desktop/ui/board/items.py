@@ -39,6 +39,7 @@ SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 SELECTABLE_MOVABLE = SELECTABLE | MOVABLE
 LABEL_FONT = QFont("DejaVu Sans", 10)
+BADGE_FONT = QFont("DejaVu Sans", 9, QFont.Weight.Bold)
 _metrics: list[QFontMetricsF] = []  # made on first use: fonts need a QGuiApplication
 
 
@@ -81,6 +82,9 @@ def _rounded(rect: QRectF, radius: float = RADIUS) -> QPainterPath:
 
 
 FULL, REDUCED, MINIMAL = 2, 1, 0  # levels of detail, chosen by the view from the zoom
+# Items whose data(OVERLAY_KEY) is true are on-screen aids (design-review markers):
+# exports leave them out.
+OVERLAY_KEY = 1
 
 
 class BoardItem:
@@ -106,6 +110,7 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         self._w = self._h = 0.0
         self._full_label: str | None = None
         self._elided = False
+        self.count_badge: QGraphicsSimpleTextItem | None = None  # "x3", made when first needed
         self.sync(element, colors)
 
     def sync(self, element: Component, colors: BoardColors) -> None:
@@ -124,9 +129,22 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         if self.pos() != QPointF(element.x, element.y):
             self.setPos(element.x, element.y)
             self.update_connectors()
+        self._show_count(element.instances)
         tip = "\n".join(t for t in (self._full_label if self._elided else "", element.note) if t)
         if tip or self.toolTip():
             self.setToolTip(tip)
+
+    def _show_count(self, count: int) -> None:
+        """A small "x3" in the top-right corner when more than one instance runs."""
+        if count > 1 and self.count_badge is None:
+            self.count_badge = QGraphicsSimpleTextItem(self)
+            self.count_badge.setFont(BADGE_FONT)
+        if self.count_badge is not None:
+            self.count_badge.setVisible(count > 1 and self.icon.isVisibleTo(self))
+            self.count_badge.setText(f"x{count}")
+            self.count_badge.setBrush(self._colors.accent)
+            width = self.count_badge.boundingRect().width()
+            self.count_badge.setPos(self._w - width - 6, 4)
 
     def set_size(self, w: float, h: float) -> bool:
         """Returns whether the size changed (and the contents were laid out again)."""
@@ -146,6 +164,8 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
     def set_detail(self, level: int) -> None:
         self.label.setVisible(level >= FULL)
         self.icon.setVisible(level >= REDUCED)
+        if self.count_badge is not None:
+            self.count_badge.setVisible(level >= REDUCED and self.count_badge.text() != "x1")
 
     def _layout(self) -> None:
         """Icon on top, label centred below it, shortened with "…" to fit the box."""

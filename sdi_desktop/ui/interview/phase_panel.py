@@ -45,6 +45,19 @@ class WrappingCheckBox(QWidget):
     def text(self) -> str:
         return self.label.text()
 
+    def add_link(self, text: str, slot) -> QLabel:
+        """A link under the text that opens what the item asks for (e.g. the design review)."""
+        link = QLabel(f'<a href="open">{text}</a>')
+        link.setObjectName("checklistLink")
+        link.linkActivated.connect(lambda _href: slot())
+        self.layout().removeWidget(self.label)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(self.label)
+        column.addWidget(link)
+        self.layout().addLayout(column, 1)
+        return link
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.label.geometry().contains(
             event.position().toPoint()
@@ -72,6 +85,8 @@ class PhaseChecklistPanel(QScrollArea):
         self._index = 0
         self._boxes: list[QCheckBox] = []
         self._rows: list[WrappingCheckBox] = []
+        # (phase key, item index) -> (link text, slot): a link shown under that item
+        self.item_links: dict[tuple[str, int], tuple[str, object]] = {}
 
         body = QWidget()
         self._layout = QVBoxLayout(body)
@@ -143,6 +158,8 @@ class PhaseChecklistPanel(QScrollArea):
             box = row.box
             box.setChecked(checklist.is_checked(phase.key, item))
             box.toggled.connect(lambda value, i=item: self._on_toggled(i, value))
+            if (phase.key, item) in self.item_links:
+                row.add_link(*self.item_links[(phase.key, item)])
             self._boxes_holder.addWidget(row)
             self._rows.append(row)
             self._boxes.append(box)

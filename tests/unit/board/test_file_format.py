@@ -69,3 +69,43 @@ def test_committed_schema_matches_the_models():
     committed = json.loads((ROOT / "schemas" / "board-v1.schema.json").read_text())
     assert committed == json_schema()
     assert set(committed["$defs"]) >= {"ComponentV1", "ConnectorV1", "ZoneV1"}
+
+
+def test_a_version_1_board_keeps_loading_with_one_instance_per_component():
+    v1 = {
+        "format": "sdi-board",
+        "version": 1,
+        "elements": [
+            {"type": "component", "id": "a", "kind": "service", "x": 0, "y": 0, "w": 132, "h": 76},
+            {"type": "component", "id": "b", "kind": "sql_db", "x": 200, "y": 0, "w": 132, "h": 76},
+            {"type": "connector", "id": "ab", "source": "a", "target": "b"},
+        ],
+    }
+    a, b, ab = file_format.from_data(v1)
+    assert (a.kind, a.instances, b.instances) == ("service", 1, 1)
+    assert (ab.source, ab.target) == ("a", "b")
+    # written again, it is a version 2 board with the same content
+    again = json.loads(file_format.dumps([a, b, ab]))
+    assert again["version"] == 2
+    assert file_format.from_data(again) == [a, b, ab]
+
+
+def test_version_1_has_no_instance_count_and_version_2_bounds_it():
+    data = file_format.to_data([Component(id="a", kind="service", instances=3)])
+    assert data["version"] == 2 and data["elements"][0]["instances"] == 3
+    assert file_format.from_data(data)[0].instances == 3
+    old = dict(data, version=1)
+    with pytest.raises(BoardFormatError, match=r"\(component a\)\.instances"):
+        file_format.from_data(old)
+    for bad in (0, 100, 2.5, "3", True):
+        data["elements"][0]["instances"] = bad
+        with pytest.raises(BoardFormatError, match=r"\(component a\)\.instances"):
+            file_format.from_data(data)
+
+
+def test_committed_v2_schema_matches_the_models():
+    from sdi_desktop.domain.board.schema_v2 import json_schema as json_schema_v2
+
+    committed = json.loads((ROOT / "schemas" / "board-v2.schema.json").read_text())
+    assert committed == json_schema_v2()
+    assert committed["$defs"]["ComponentV2"]["properties"]["instances"]["maximum"] == 99
