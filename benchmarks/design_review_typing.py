@@ -37,7 +37,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from sdi_desktop.ui.main_window import MainWindow
-    from sdi_desktop.ui.settings import AppSettings
+    from sdi_desktop.ui.settings.app_settings import AppSettings
     from sdi_desktop.ui.theme import ThemeManager
 
     components, words, bursts = (200, 2_000, 2) if SMOKE else (1_000, 20_000, 5)
