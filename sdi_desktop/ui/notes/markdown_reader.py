@@ -130,6 +130,7 @@ def fix_up(document: QTextDocument) -> None:
     bold.setFontWeight(QFont.Weight.Bold)
     for frame in document.rootFrame().childFrames():
         if isinstance(frame, QTextTable):  # md4c leaves the first header cell plain
+            _split_merged_cells(frame)
             for column in range(frame.columns()):
                 cell_cursor = frame.cellAt(0, column).firstCursorPosition()
                 cell_cursor.setPosition(
@@ -137,6 +138,18 @@ def fix_up(document: QTextDocument) -> None:
                     QTextCursor.MoveMode.KeepAnchor,
                 )
                 cell_cursor.mergeCharFormat(bold)
+
+
+def _split_merged_cells(table: QTextTable) -> None:
+    """A Markdown table has no merged cells, but md4c (Qt 6.10) merges a row's empty
+    cells into the last filled one: "| DAU |  |  |" came back as one cell three columns
+    wide, so typed values landed in the wrong column. Every cell gets its own again."""
+    for row in range(table.rows()):
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            if cell.row() == row and cell.column() == column:
+                if cell.rowSpan() > 1 or cell.columnSpan() > 1:
+                    table.splitCell(row, column, 1, 1)
 
 
 def _dress_inline(cursor: QTextCursor, block) -> None:
