@@ -147,9 +147,9 @@ def _split_merged_cells(table: QTextTable) -> None:
     for row in range(table.rows()):
         for column in range(table.columns()):
             cell = table.cellAt(row, column)
-            if cell.row() == row and cell.column() == column:
-                if cell.rowSpan() > 1 or cell.columnSpan() > 1:
-                    table.splitCell(row, column, 1, 1)
+            own = cell.row() == row and cell.column() == column
+            if own and (cell.rowSpan() > 1 or cell.columnSpan() > 1):
+                table.splitCell(row, column, 1, 1)
 
 
 def _dress_inline(cursor: QTextCursor, block) -> None:
