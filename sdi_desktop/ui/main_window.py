@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
     closing = Signal()  # the window is closing: save what is unsaved
     sessionChanged = Signal()
     sessionFinished = Signal()  # Finish Session: the clock has just stopped for good
+    aboutToPickProblem = Signal()  # New Session is about to show the problem picker
 
     def __init__(
         self,
@@ -340,10 +341,13 @@ class MainWindow(QMainWindow):
 
         # Loaded here, not at start-up: pydantic and the files stay off the first paint.
         library = load_app_library(self.data_dir)
+        self.aboutToPickProblem.emit()  # storage refreshes practice_history (counts, last)
         dialog = NewSessionDialog(
             self, library=library, history=self.practice_history, data_dir=self.data_dir
         )
-        if dialog.exec() != NewSessionDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == NewSessionDialog.DialogCode.Accepted
+        self.take_focus_back()
+        if not accepted:
             return False
         self.start_session(
             dialog.session_title(),
@@ -351,7 +355,16 @@ class MainWindow(QMainWindow):
             dialog.selected_problem(),
             dialog.custom_prompt(),
         )
+        # "Press Space to start" must hold: the board keeps Space for panning, the
+        # timeline passes it to the window, which starts the clock.
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def take_focus_back(self) -> None:
+        """After a dialog: without a window manager (a bare X server) nobody gives the
+        window the keyboard back, so it asks for it."""
+        self.activateWindow()
+        self.raise_()
 
     # -- clock control ---------------------------------------------------------------
     def toggle_clock(self) -> None:

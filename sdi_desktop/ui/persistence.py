@@ -49,6 +49,7 @@ class Persistence(QObject):
         window.phaseChanged.connect(self._on_phase_changed)
         window.aboutToReplaceSession.connect(self._before_replace)
         window.sessionFinished.connect(self._on_finished)
+        window.aboutToPickProblem.connect(self._refresh_history_if_open)
         self.rubric = None
         window.themes.on_change(lambda _colors: self.refresh_dashboard())
         self._add_actions()
@@ -119,6 +120,10 @@ class Persistence(QObject):
             problem_id: PracticeRecord(count, last)
             for problem_id, (count, last) in self.store.sessions.practice_history().items()
         }
+
+    def _refresh_history_if_open(self) -> None:
+        if self.store is not None:  # the picker's counts include sessions just finished
+            self.refresh_history()
 
     def _has_content(self) -> bool:
         window = self.window

@@ -138,6 +138,7 @@ class SessionBinding(QObject):
         self.tags = list(record.tags)
         window.replace_session(session)
         window.board.editor.load([element_from_dict(e) for e in record.board])
+        window.board.view.fit_when_shown()  # a reopened board shows all of itself
         window.notes.load_markdown_dict(record.notes)
         self._markdown = dict(record.notes)
         self._stale_panes.clear()

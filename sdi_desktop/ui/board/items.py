@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
 )
 
 from sdi_desktop.domain.board.elements import Component, Connector, Stroke, TextNote, Zone
@@ -214,6 +216,7 @@ def _border_point(rect: QRectF, toward: QPointF) -> QPointF:
 
 
 _COS, _SIN = math.cos(math.radians(24)), math.sin(math.radians(24))
+ARROW_ROOM = 14.0  # line left free at each end for an arrowhead (11) and a margin
 
 
 def _arrow_head(tip: QPointF, tail: QPointF, size: float = 11.0) -> QPolygonF:
@@ -308,9 +311,32 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
         if handles is not None and handles.target is self:
             handles.follow(self, self._colors)
         if self.label is not None and self._tag.isVisible():
-            mid = (self.start + self.end) / 2
-            rect = self._tag.rect()
-            self._tag.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() / 2)
+            self._place_tag()
+
+    def _place_tag(self) -> None:
+        """On the line's middle; beside it when the line is too short to show both its
+        arrowhead and the tag (the tag would hide the whole connector)."""
+        mid = (self.start + self.end) / 2
+        rect = self._tag.rect()
+        dx, dy = self.end.x() - self.start.x(), self.end.y() - self.start.y()
+        length = math.hypot(dx, dy)
+        # the length of line the tag covers, measured along the line
+        along = (abs(dx) * rect.width() + abs(dy) * rect.height()) / length if length else 0.0
+        if length < along + 2 * ARROW_ROOM:
+            nx, ny = (-dy / length, dx / length) if length else (0.0, -1.0)
+            if ny > 0 or (ny == 0 and nx > 0):
+                nx, ny = -nx, -ny  # above (or left of) the line
+            reach = (abs(nx) * rect.width() + abs(ny) * rect.height()) / 2 + 4
+            mid = QPointF(mid.x() + nx * reach, mid.y() + ny * reach)
+        self._tag.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() / 2)
+
+    def paint(self, painter, option, widget=None) -> None:
+        # Selection shows as the accent pen and the end dots: no dashed bounding box
+        # (Qt draws one round a selected path, a large box round a diagonal line).
+        if option.state & QStyle.StateFlag.State_Selected:
+            option = QStyleOptionGraphicsItem(option)
+            option.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, option, widget)
 
     def set_detail(self, level: int) -> None:
         if level == self.detail:

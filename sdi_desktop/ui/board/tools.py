@@ -213,6 +213,9 @@ class SelectTool(Tool):
                     item.setPos(snapped)
             if isinstance(item, ComponentItem):
                 item.update_connectors()
+        handle = self.scene.handle
+        if handle.target is not None and handle.target.element_id in self._start:
+            handle.follow(handle.target, self.scene.colors)  # the grip moves with its box
 
     def after_default_release(self) -> None:
         moved = {}
@@ -361,6 +364,9 @@ class TextTool(Tool):
 
     def press(self, event: QMouseEvent) -> bool:
         if event.button() == Qt.MouseButton.LeftButton:
+            # One note per use, as in Excalidraw and draw.io: back to Select at once
+            # (the note being typed stays open).
+            self.view.set_tool("select")
             self.view.start_text_note(self.scene_pos(event))
         return True
 

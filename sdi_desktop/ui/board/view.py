@@ -74,6 +74,7 @@ class BoardView(QGraphicsView):
         self._panning: QPointF | None = None
         self._space_down = False
         self._text_editor = None  # created on first use
+        self._fit_pending = False  # fit the board once the view has its real size
         self.setBackgroundBrush(editor.scene.colors.paper)
 
     @property
@@ -129,12 +130,15 @@ class BoardView(QGraphicsView):
         self.centerOn(self.view_center() - (after - before))
 
     def zoom_in(self) -> None:
+        self._fit_pending = False
         self.set_zoom(self.zoom * ZOOM_STEP)
 
     def zoom_out(self) -> None:
+        self._fit_pending = False
         self.set_zoom(self.zoom / ZOOM_STEP)
 
     def zoom_reset(self) -> None:
+        self._fit_pending = False
         self.set_zoom(1.0)
 
     def zoom_to_fit(self) -> None:
@@ -148,6 +152,18 @@ class BoardView(QGraphicsView):
         zoom = min(view.width() / rect.width(), view.height() / rect.height())
         self.set_zoom(min(zoom, 1.5))
         self.centerOn(rect.center())
+
+    def fit_when_shown(self) -> None:
+        """A board just opened: show all of it, now and again when the view gets its
+        real size (at start-up the window lays out after the board is loaded), until the
+        user zooms, pans or clicks."""
+        self._fit_pending = True
+        self.zoom_to_fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._fit_pending:
+            self.zoom_to_fit()
 
     def view_center(self) -> QPointF:
         return self.mapToScene(self.viewport().rect().center())
@@ -175,6 +191,7 @@ class BoardView(QGraphicsView):
 
     # -- mouse ----------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._fit_pending = False
         if event.button() == Qt.MouseButton.MiddleButton or (
             self._space_down and event.button() == Qt.MouseButton.LeftButton
         ):
@@ -235,6 +252,7 @@ class BoardView(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
+        self._fit_pending = False
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
@@ -245,6 +263,7 @@ class BoardView(QGraphicsView):
 
     # -- keys -------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._fit_pending = False
         key, mods = event.key(), event.modifiers()
         plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         selected = self.board_scene.selected_ids()
