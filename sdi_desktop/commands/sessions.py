@@ -115,7 +115,9 @@ def _export(store: Store, args: argparse.Namespace) -> int:
             out.write_text(session_to_json(record) + "\n", encoding="utf-8")
         elif fmt == "md":
             image = out.with_name(f"{out.stem}-board.png")
-            out.write_text(session_to_markdown(record, board_image=image.name), encoding="utf-8")
+            assessment = store.sessions.get_assessment(session_id)
+            text = session_to_markdown(record, board_image=image.name, assessment=assessment)
+            out.write_text(text, encoding="utf-8")
             _render_board(record.board, image, "png", record.title)
         else:
             _render_board(record.board, out, fmt, record.title)
