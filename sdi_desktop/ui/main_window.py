@@ -230,6 +230,9 @@ class MainWindow(QMainWindow):
         for index, widget in ((1, self.board), (2, self.notes)):
             self.splitter.replaceWidget(index, widget).deleteLater()
         self._build_board_menus()
+        from sdi_desktop.ui.workspace.panels import PanelToggles
+
+        self.panels = PanelToggles(self)  # the side panels collapse (View menu, toolbar)
         self.board.set_dark(self.themes.colors.dark, icons=self.isVisible())
         self.notes.show_phase(PHASES[self.session.clock.current].key)
         self.workspaceReady.emit()

@@ -97,6 +97,14 @@ class NotesArea(QTabWidget):
             self.addTab(container, spec.title)
         self.containers[PANES[0].key].defer_chrome = True
 
+    def minimumSizeHint(self):
+        """One minimum width, whatever the panes hold (see ui/workspace/panels.py)."""
+        from PySide6.QtCore import QSize
+
+        from sdi_desktop.ui.workspace.panels import NOTES_MIN_WIDTH
+
+        return QSize(NOTES_MIN_WIDTH, super().minimumSizeHint().height())
+
     @property
     def follows_phase(self) -> bool:
         return self.follow_action.isChecked()

@@ -51,7 +51,6 @@ class BoardWidget(QWidget):
         self.editor = BoardEditor(parent=self)
         self.view = BoardView(self.editor)
         self.palette = ComponentPalette()
-        self.palette.setFixedWidth(3 * 42 + 8)
         self.palette.placeRequested.connect(self.place_at_centre)
         self._quick_add = None
         self.actions_by_name: dict[str, QAction] = {}
