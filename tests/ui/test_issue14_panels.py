@@ -63,3 +63,26 @@ def test_friction_palette_shows_names_under_icons_with_a_toggle(window, qtbot):
     window.panels.palette_names.trigger()
     assert not palette.names_shown and palette.item(0).text() == ""
     assert not window.settings.bool_value("panels/palette_names", True)
+
+
+def test_friction_hints_are_readable_and_stay_after_their_phase(window, qtbot, fake_time):
+    from sdi_desktop.domain.formats import standard
+    from sdi_desktop.ui.problem_picker import load_app_library
+
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    problem = load_app_library(window.data_dir).get("url-shortener")
+    window.start_session(problem.title, standard(), problem)
+    panel = window.hint_panel
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Space)
+    qtbot.mouseClick(panel.buttons["clarifying_questions"], Qt.MouseButton.LeftButton)
+    text = panel.texts["clarifying_questions"]
+    qtbot.waitUntil(text.isVisible)
+    # the whole hint is in view at once: no scrolling inside a small box
+    assert text.visibleRegion().boundingRect().height() >= text.height() - 2
+    assert panel.viewport().height() >= 0.5 * window.side_splitter.height()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.clock.current == 1
+    assert text.isVisible()
+    assert problem.clarifying_questions[0] in text.text()
