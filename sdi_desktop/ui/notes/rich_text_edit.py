@@ -148,6 +148,9 @@ class RichTextEdit(QTextEdit):
         from sdi_desktop.ui.notes import autoformat
 
         enter_keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if key == Qt.Key.Key_Escape and not mods and self._leave_for_the_board():
+            event.accept()
+            return
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain:
             backwards = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
             if self._tab(backwards):
@@ -172,6 +175,14 @@ class RichTextEdit(QTextEdit):
             autoformat.after_space(self)
         elif event.text() == "`":
             autoformat.after_backtick(self)
+
+    def _leave_for_the_board(self) -> bool:
+        """Esc hands the keyboard to the whiteboard (the window's other half)."""
+        board = self.window().findChild(QWidget, "whiteboardView")
+        if board is None or not board.isVisible():
+            return False
+        board.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
 
     def _outdent_at_item_start(self) -> bool:
         """Backspace at the start of a nested item moves it one level out."""
