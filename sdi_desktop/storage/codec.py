@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sdi_desktop.domain.board.file_format import CURRENT_VERSION, FORMAT_NAME
+from sdi_desktop.domain.board.file_format import FORMAT_NAME, version_for
 from sdi_desktop.domain.formats import InterviewFormat
 from sdi_desktop.domain.record import SessionRecord, Snapshot
 
@@ -36,7 +36,7 @@ def from_db_time(value: datetime | str | None) -> datetime | None:
 
 def board_to_json(elements: list[dict[str, Any]]) -> str:
     """Board elements as a board file (format name and version), as stored."""
-    return dumps({"format": FORMAT_NAME, "version": CURRENT_VERSION, "elements": elements})
+    return dumps({"format": FORMAT_NAME, "version": version_for(elements), "elements": elements})
 
 
 def board_from_json(text: str) -> list[dict[str, Any]]:

@@ -16,7 +16,10 @@ from typing import Any
 from sdi_desktop.domain.board.elements import Element, element_from_dict
 
 FORMAT_NAME = "sdi-board"
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
+# Version 2 (issue 14) = version 1 + a connector may carry ``routing: "orthogonal"``.
+# A board that uses nothing of version 2 is still written as version 1, so older
+# copies of the app keep reading it.
 
 
 class BoardFormatError(ValueError):
@@ -24,11 +27,16 @@ class BoardFormatError(ValueError):
 
 
 def to_data(elements: list[Element]) -> dict[str, Any]:
-    return {
-        "format": FORMAT_NAME,
-        "version": CURRENT_VERSION,
-        "elements": [e.to_dict() for e in elements],
-    }
+    plain = [e.to_dict() for e in elements]
+    return {"format": FORMAT_NAME, "version": version_for(plain), "elements": plain}
+
+
+def version_for(elements: list[dict[str, Any]]) -> int:
+    """The lowest format version that holds these elements (plain data)."""
+    for item in elements:
+        if item.get("type") == "connector" and item.get("routing", "straight") != "straight":
+            return 2
+    return 1
 
 
 def dumps(elements: list[Element], indent: int | None = None) -> str:
@@ -71,6 +79,21 @@ def _read_v1(data: dict[str, Any]) -> list[Element]:
         first = exc.errors()[0]
         where = _location(first["loc"], data)
         raise BoardFormatError(f"{where}: {first['msg']}") from None
+    plain = [e.model_dump() for e in board.elements]
+    _check_references(plain)
+    return [element_from_dict(item) for item in plain]
+
+
+def _read_v2(data: dict[str, Any]) -> list[Element]:
+    from pydantic import ValidationError
+
+    from sdi_desktop.domain.board.schema_v2 import BoardFileV2
+
+    try:
+        board = BoardFileV2.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise BoardFormatError(f"{_location(first['loc'], data)}: {first['msg']}") from None
     plain = [e.model_dump() for e in board.elements]
     _check_references(plain)
     return [element_from_dict(item) for item in plain]
@@ -120,4 +143,4 @@ def _check_references(items: list[dict[str, Any]]) -> None:
                 )
 
 
-READERS: dict[int, Callable[[dict[str, Any]], list[Element]]] = {1: _read_v1}
+READERS: dict[int, Callable[[dict[str, Any]], list[Element]]] = {1: _read_v1, 2: _read_v2}

@@ -1,0 +1,52 @@
+"""Version 2 of the board file: version 1 plus a connector's ``routing``.
+
+``routing`` is ``straight`` (the default, centre to centre) or ``orthogonal``
+(right-angled elbow segments). Everything else is as in ``schema_v1``. The JSON
+Schema is ``schemas/board-v2.schema.json`` (``python -m
+sdi_desktop.domain.board.schema_v2`` prints it; a test checks the committed file).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from sdi_desktop.domain.board.elements import CONNECTOR_ROUTINGS
+from sdi_desktop.domain.board.schema_v1 import (
+    ComponentV1,
+    ConnectorV1,
+    StrokeV1,
+    TextV1,
+    ZoneV1,
+    _Strict,
+)
+
+
+class ConnectorV2(ConnectorV1):
+    routing: Literal[CONNECTOR_ROUTINGS] = "straight"  # type: ignore[valid-type]
+
+
+ElementV2 = Annotated[
+    ComponentV1 | ConnectorV2 | TextV1 | StrokeV1 | ZoneV1, Field(discriminator="type")
+]
+
+
+class BoardFileV2(_Strict):
+    """A whiteboard: its elements back to front."""
+
+    format: Literal["sdi-board"]
+    version: Literal[2]
+    elements: list[ElementV2]
+
+
+def json_schema() -> dict:
+    schema = BoardFileV2.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "SDI Desktop whiteboard, format version 2"
+    return schema
+
+
+if __name__ == "__main__":
+    print(json.dumps(json_schema(), indent=2))
