@@ -318,7 +318,15 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
         selected = self.isSelected()
         pen = _pen(c.accent if selected else c.ink, 2.2 if selected else 1.6, self.style == "async")
         self.setPen(pen)
-        self.setBrush(pen.color())
+        # A straight line and its heads are one path, filled in the line's colour (the
+        # line itself has no area). An elbow's corners would enclose an area: it is drawn
+        # unfilled, its arrowheads by a child item.
+        elbow = self.routing == "orthogonal"
+        self.setBrush(Qt.BrushStyle.NoBrush if elbow else pen.color())
+        heads = getattr(self, "_heads", None)
+        if heads is not None:
+            heads.setPen(pen)
+            heads.setBrush(pen.color())
 
     apply_selection_style = _apply_pen
 
@@ -332,17 +340,30 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
         path = QPainterPath(self.start)
         for point in self.points[1:]:
             path.lineTo(point)
+        heads = QPainterPath()
         if self.detail >= REDUCED:
             if self.arrows in ("end", "both"):
-                path.addPolygon(_arrow_head(self.end, self.points[-2]))
+                heads.addPolygon(_arrow_head(self.end, self.points[-2]))
             if self.arrows == "both":
-                path.addPolygon(_arrow_head(self.start, self.points[1]))
+                heads.addPolygon(_arrow_head(self.start, self.points[1]))
+        if self.routing == "orthogonal":
+            self._elbow_heads().setPath(heads)
+        else:
+            path.addPath(heads)
+            if getattr(self, "_heads", None) is not None:
+                self._heads.setPath(QPainterPath())
         self.setPath(path)
         handles = getattr(self.scene(), "end_handles", None)
         if handles is not None and handles.target is self:
             handles.follow(self, self._colors)
         if self.label is not None and self._tag.isVisible():
             self._place_tag()
+
+    def _elbow_heads(self) -> QGraphicsPathItem:
+        if getattr(self, "_heads", None) is None:
+            self._heads = QGraphicsPathItem(self)
+            self._apply_pen()
+        return self._heads
 
     def middle_segment(self) -> tuple[QPointF, QPointF]:
         """The segment that carries the label: the line, or an elbow's middle run."""

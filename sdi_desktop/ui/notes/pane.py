@@ -50,7 +50,7 @@ class NotesPane(QWidget):
         self.template_button.setToolTip("Insert a skeleton for this pane; it is yours to edit")
         self.template_button.clicked.connect(self.insert_template)
         # Narrow panes cut the button's text rather than push the panel wider.
-        self.template_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.template_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.template_button.setMinimumWidth(90)
         footer.addWidget(self.template_button)
         self.add_block_button = None

@@ -34,11 +34,16 @@ def test_friction_elbow_routing_from_the_context_menu_draws_right_angles(board, 
     assert len(points) == 4
     for p, q in itertools.pairwise(points):  # every run is level or upright
         assert abs(p.x() - q.x()) < 0.01 or abs(p.y() - q.y()) < 0.01
+    # drawn as lines: the corners enclose no filled area; the arrowhead is still solid
+    assert item.brush().style() == Qt.BrushStyle.NoBrush
+    assert item._heads.brush().style() == Qt.BrushStyle.SolidPattern
+    assert not item._heads.path().isEmpty()
     data = editor.document.to_data()
     assert next(e for e in data if e["id"] == connector)["routing"] == "orthogonal"
     editor.undo_stack.undo()
     assert editor.document.get(connector).routing == "straight"
     assert len(item.points) == 2
+    assert item.brush().style() == Qt.BrushStyle.SolidPattern and item._heads.path().isEmpty()
 
 
 def test_friction_alignment_guides_while_dragging(board, mouse, qtbot):
