@@ -444,6 +444,7 @@ class MainWindow(QMainWindow):
         from sdi_desktop.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.settings, self.themes, self).exec()
+        self.take_focus_back()
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -468,7 +469,12 @@ class MainWindow(QMainWindow):
     def _restore_window_state(self) -> None:
         geometry = self.settings.bytes_value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            # 1280 x 800, or the screen's free area when it is smaller (1024 x 700 say)
+            room = self.screen().availableGeometry() if self.screen() else None
+            width, height = 1280, 800
+            if room is not None and room.width() > 0 and room.height() > 0:
+                width, height = min(width, room.width()), min(height, room.height())
+            self.resize(width, height)
         splitter = self.settings.bytes_value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
