@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
-    QStyle,
-    QStyleOptionGraphicsItem,
 )
 
 from sdi_desktop.domain.board.elements import Component, Connector, Stroke, TextNote, Zone
@@ -327,6 +325,19 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
         if heads is not None:
             heads.setPen(pen)
             heads.setBrush(pen.color())
+        # Selected, the line is drawn by a child item and the connector itself paints
+        # nothing: Qt would draw a dashed box round a selected path (a large box round
+        # a diagonal line). No Python paint(): that would cost every frame of a big board.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, selected)
+        overlay = getattr(self, "_overlay", None)
+        if selected and overlay is None:
+            overlay = self._overlay = QGraphicsPathItem(self)
+            overlay.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        if overlay is not None:
+            overlay.setVisible(selected)
+            overlay.setPen(pen)
+            overlay.setBrush(self.brush())
+            overlay.setPath(self.path())
 
     apply_selection_style = _apply_pen
 
@@ -353,6 +364,9 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
             if getattr(self, "_heads", None) is not None:
                 self._heads.setPath(QPainterPath())
         self.setPath(path)
+        overlay = getattr(self, "_overlay", None)
+        if overlay is not None and overlay.isVisible():
+            overlay.setPath(path)
         handles = getattr(self.scene(), "end_handles", None)
         if handles is not None and handles.target is self:
             handles.follow(self, self._colors)
@@ -387,14 +401,6 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
             reach = (abs(nx) * rect.width() + abs(ny) * rect.height()) / 2 + 4
             mid = QPointF(mid.x() + nx * reach, mid.y() + ny * reach)
         self._tag.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() / 2)
-
-    def paint(self, painter, option, widget=None) -> None:
-        # Selection shows as the accent pen and the end dots: no dashed bounding box
-        # (Qt draws one round a selected path, a large box round a diagonal line).
-        if option.state & QStyle.StateFlag.State_Selected:
-            option = QStyleOptionGraphicsItem(option)
-            option.state &= ~QStyle.StateFlag.State_Selected
-        super().paint(painter, option, widget)
 
     def set_detail(self, level: int) -> None:
         if level == self.detail:

@@ -61,6 +61,11 @@ def test_item12_a_selected_connector_has_no_dashed_bounding_box(board, qtbot):
     bottom = QRectF(box.left() + box.width() / 6, box.bottom() - 1, box.width() / 3, 3)
     assert _dark_pixels(image, top) == 0
     assert _dark_pixels(image, bottom) == 0
+    # still drawn (by its overlay) and still hit where the line is
+    middle = (item.start + item.end) / 2
+    assert board.scene.element_item_at(middle, view.transform()) is item
+    spot = view.mapFromScene(middle)
+    assert QColor(image.pixel(spot.x(), spot.y())).lightness() < 200
     mouse_free = view.mapFromScene(QPointF(100, 400))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=mouse_free)
     assert board.scene.selected_ids() == []
