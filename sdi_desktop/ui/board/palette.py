@@ -12,7 +12,7 @@ from sdi_desktop.ui.board.view import COMPONENT_MIME
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ICON_CELL = QSize(42, 42)
-NAMED_CELL = QSize(66, 62)
+NAMED_CELL = QSize(68, 60)
 TILES = (
     "#componentPalette::item { border-radius: 5px; }"
     "#componentPalette::item:hover { background: palette(midlight); }"
@@ -65,6 +65,14 @@ class ComponentPalette(QListWidget):
         self.setIconSize(QSize(26, 26) if on else QSize(30, 30))
         self.setGridSize(cell)
         self.setWordWrap(on)
+        font = self.font()
+        if on and not getattr(self, "_small_font", False):
+            font.setPointSizeF(max(6.5, font.pointSizeF() - 1.5))  # "Notification" fits
+            self._small_font = True
+        elif not on and getattr(self, "_small_font", False):
+            font.setPointSizeF(font.pointSizeF() + 1.5)
+            self._small_font = False
+        self.setFont(font)
         for row in range(self.count()):
             item = self.item(row)
             item.setText(item.data(Qt.ItemDataRole.AccessibleTextRole) if on else "")
