@@ -76,6 +76,20 @@ def _grab(widget: QWidget, path: Path) -> Path:
     return path
 
 
+def _panels_hidden(window: MainWindow, path: Path) -> Path:
+    """The guidance panel and the palette collapsed: the board's room (issue 14)."""
+    window.resize(1280, 800)
+    window.panels.guidance.setChecked(False)
+    window.panels.palette.setChecked(False)
+    QApplication.processEvents()
+    window.board.view.zoom_to_fit()
+    grabbed = _grab(window, path)
+    window.panels.guidance.setChecked(True)
+    window.panels.palette.setChecked(True)
+    QApplication.processEvents()
+    return grabbed
+
+
 def _notes_panes(window: MainWindow, path: Path) -> Path:
     """Two filled panes side by side: requirements, and the data model."""
     from PySide6.QtGui import QPainter, QPixmap
@@ -125,6 +139,7 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
                     _grab(window, out / f"main-{size.width()}x{size.height()}{suffix}.png")
                 )
             if theme == "light":
+                written.append(_panels_hidden(window, out / "main-1280x800-panels-hidden.png"))
                 from sdi_desktop.ui.board.export import export_png
 
                 board_png = out / "board-url-shortener.png"
@@ -245,7 +260,7 @@ def _review_views(window: MainWindow, data_dir: Path, out: Path) -> list[Path]:
         first = same[0] if len(same) > 1 else sessions[0]
         compare = CompareDialog(store, first.id, latest.id, window)
         compare.pane_choice.setCurrentIndex(compare.pane_choice.findData("deep_dive"))
-        compare.resize(1500, 900)
+        compare.resize(1280, 760)  # it fits a laptop screen (issue 14)
         compare.show()
         written.append(_grab(compare, out / "compare.png"))
         compare.close()

@@ -116,7 +116,10 @@ def _export(store: Store, args: argparse.Namespace) -> int:
         elif fmt == "md":
             image = out.with_name(f"{out.stem}-board.png")
             appendix = _reference_comparison(record, args)
-            text = session_to_markdown(record, board_image=image.name, appendix=appendix)
+            assessment = store.sessions.get_assessment(session_id)
+            text = session_to_markdown(
+                record, board_image=image.name, appendix=appendix, assessment=assessment
+            )
             out.write_text(text, encoding="utf-8")
             _render_board(record.board, image, "png", record.title)
         else:

@@ -256,8 +256,13 @@ class OvertimeMonitor:
 
 def format_countdown(seconds: float) -> str:
     """Time left, as a countdown shows it: 04:59 until a full second has gone by, so
-    that time left plus time spent always make the budget."""
-    return format_duration(float(math.ceil(seconds - 1e-9)) if seconds > 0 else seconds)
+    that time left plus time spent always make the budget. Past zero it shows the whole
+    seconds of overtime, as the timeline's "+mm:ss over" does: 00:00 for the first
+    second, then -00:01, -00:02..."""
+    if seconds > 0:
+        return format_duration(float(math.ceil(seconds - 1e-9)))
+    over = int(-seconds + 1e-9)
+    return f"-{format_duration(over)}" if over else format_duration(0)
 
 
 def format_duration(seconds: float, signed: bool = False) -> str:

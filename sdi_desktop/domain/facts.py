@@ -10,10 +10,13 @@ Markdown): a block starts at every heading of the shallowest heading level used
 in the pane (``## Problem: hot keys``) and runs to the next one; text before the
 first heading belongs to no block. Inside a block, an *option* is a deeper
 heading, or a list item, whose text starts with the word "Option" (any case,
-e.g. ``### Option A: hash the URL`` or ``- Option 2: counters``). A pane with no
-heading has no blocks. A block *weighs a trade-off* when a line of text in it
-names one ("trade-off", "pros", "cons", "downside", "costs", "versus", "vs"), or
-when a heading that does is followed by some text in the block.
+e.g. ``### Option A: hash the URL`` or ``- Option 2: counters``) and that says
+something: words after its name ("Option A" is only a name), or for a heading,
+text under it before the next heading. The template's empty "Option A" and
+"Option B" headings are no options yet. A pane with no heading has no blocks. A block
+*weighs a trade-off* when a line of text in it names one ("trade-off", "pros", "cons",
+"downside", "costs", "versus", "vs"), or when a heading that does is followed by some
+text in the block.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ if TYPE_CHECKING:
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
 _OPTION = re.compile(r"^\W*option\b", re.IGNORECASE)
+# "Option", its name (a letter, a number or a short word) and punctuation: what is left
+# after them is what the option says.
+_OPTION_NAME = re.compile(r"^\W*option\b\s*(?:[A-Za-z]\b|\d+\b)?\s*[:.)\-\u2013\u2014]*\s*", re.I)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TRADE_OFF = re.compile(
     r"trade[- ]?offs?|\bpros\b|\bcons\b|downsides?|drawbacks?|\bcosts?\b|\bversus\b|\bvs\b",
@@ -129,7 +135,7 @@ def deep_dive_blocks(markdown: str) -> tuple[DeepDiveBlock, ...]:
         return ()
     top = min(len(m.group(1)) for m in headings)
     blocks: list[list] = []  # [title, options, trade-off named, trade-off heading seen]
-    for line in lines:
+    for index, line in enumerate(lines):
         heading = _HEADING.match(line)
         if heading and len(heading.group(1)) == top:
             title = heading.group(2)
@@ -146,9 +152,24 @@ def deep_dive_blocks(markdown: str) -> tuple[DeepDiveBlock, ...]:
             block[3] = True
         if text is None and (item := _LIST_ITEM.match(line)):
             text = item.group(1)
-        if text is not None and _OPTION.match(text):
+        if text is None or not _OPTION.match(text):
+            continue
+        said = bool(_OPTION_NAME.sub("", text, count=1).strip())
+        if not said and heading:
+            said = _has_body(lines, index + 1)
+        if said:
             block[1] += 1
     return tuple(DeepDiveBlock(title, count, named) for title, count, named, _ in blocks)
+
+
+def _has_body(lines: list[str], start: int) -> bool:
+    """Whether any text stands between ``lines[start]`` and the next heading."""
+    for line in lines[start:]:
+        if _HEADING.match(line):
+            return False
+        if line.strip():
+            return True
+    return False
 
 
 def _outside_code(lines: list[str]) -> list[str]:

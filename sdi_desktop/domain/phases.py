@@ -34,15 +34,17 @@ SCOPE = Phase(
     checklist=(
         "Ask the interviewer clarifying questions instead of assuming",
         "Agree on 3-4 core functional requirements (and what is out of scope)",
-        "Name the non-functional requirements that matter most here "
-        "(scale, performance, availability, consistency, security...)",
+        "Go through the non-functional qualities (security, consistency, freshness, "
+        "availability, accuracy, performance, scale) and rank the ones that matter here",
         "Get a feel for scale with back-of-the-envelope numbers (users, requests/s, data)",
         "State the priorities you will design for",
     ),
     tips=(
         "Brainstorm quietly for a moment, then organise what you heard.",
         "Performance and scale usually dominate, but check: some problems hinge on "
-        "consistency, freshness or security instead.",
+        "consistency, freshness, accuracy or security instead.",
+        "Rank the qualities out loud ('consistency before latency here'): the ranking "
+        "decides the trade-offs of the deep dive.",
         "If the interviewer leaves the numbers to you, propose round figures and move on.",
     ),
 )

@@ -243,10 +243,19 @@ def _where(loc: tuple) -> str:
 
 # -- Markdown ------------------------------------------------------------------------------
 def session_to_markdown(
-    record: SessionRecord, board_image: str | None = None, appendix: str = ""
+    record: SessionRecord,
+    board_image: str | None = None,
+    appendix: str = "",
+    assessment: dict | None = None,
 ) -> str:
-    """The whole session as a write-up: problem, phase times, every pane, the board, and
-    ``appendix`` (Markdown, e.g. the comparison with the reference answer) at the end."""
+    """The whole session as a write-up: problem, phase times, every pane (its headings
+    under the pane's own), the board, the self-assessment (``assessment``: the stored
+    form, as ``SessionRepository.get_assessment`` returns it) and ``appendix`` (Markdown,
+    e.g. the comparison with the reference answer) at the end."""
+    from sdi_desktop.domain.facts import describe, session_facts
+    from sdi_desktop.domain.rubric import Assessment, AssessmentError
+    from sdi_desktop.domain.writeup import assessment_markdown, demote_headings
+
     lines = [f"# {record.title}", ""]
     problem = record.problem_title or "(no problem chosen)"
     if record.problem_id:
@@ -267,10 +276,15 @@ def session_to_markdown(
     lines += ["## Phase times", "", *_phase_table(record), ""]
     lines += ["## Notes", ""]
     for key in PANE_KEYS:
-        body = record.notes.get(key, "").strip()
+        body = demote_headings(record.notes.get(key, "").strip(), under=3)
         lines += [f"### {PANE_TITLES[key]}", "", body or "(empty)", ""]
     if board_image is not None:
         lines += ["## Whiteboard", "", f"![Whiteboard]({board_image})", ""]
+    try:
+        scored = Assessment.from_dict(assessment) if assessment else None
+    except AssessmentError:
+        scored = None
+    lines += assessment_markdown(scored, describe(session_facts(record)))
     if appendix.strip():
         lines += [appendix.strip(), ""]
     return "\n".join(lines)

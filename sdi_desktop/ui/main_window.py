@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
     closing = Signal()  # the window is closing: save what is unsaved
     sessionChanged = Signal()
     sessionFinished = Signal()  # Finish Session: the clock has just stopped for good
+    aboutToPickProblem = Signal()  # New Session is about to show the problem picker
 
     def __init__(
         self,
@@ -242,6 +243,9 @@ class MainWindow(QMainWindow):
         for index, widget in ((1, self.board), (2, self.notes)):
             self.splitter.replaceWidget(index, widget).deleteLater()
         self._build_board_menus()
+        from sdi_desktop.ui.workspace.panels import PanelToggles
+
+        self.panels = PanelToggles(self)  # the side panels collapse (View menu, toolbar)
         self.board.set_dark(self.themes.colors.dark, icons=self.isVisible())
         self.notes.show_phase(PHASES[self.session.clock.current].key)
         from sdi_desktop.ui.reference.controller import ReferenceController
@@ -410,6 +414,7 @@ class MainWindow(QMainWindow):
                 return False
         # Loaded the first time, not at start-up: pydantic and the files stay off the first
         # paint. The practice counts are read now, so a session just finished counts.
+        self.aboutToPickProblem.emit()
         dialog = NewSessionDialog(
             self,
             library=self.problem_library(),
@@ -419,6 +424,7 @@ class MainWindow(QMainWindow):
         accepted = dialog.exec() == NewSessionDialog.DialogCode.Accepted
         if dialog.picker is not None:  # the user may have written or edited a problem
             self._library = dialog.picker.library
+        self.take_focus_back()
         if not accepted:
             return False
         self.start_session(
@@ -427,7 +433,16 @@ class MainWindow(QMainWindow):
             dialog.selected_problem(),
             dialog.custom_prompt(),
         )
+        # "Press Space to start" must hold: the board keeps Space for panning, the
+        # timeline passes it to the window, which starts the clock.
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def take_focus_back(self) -> None:
+        """After a dialog: without a window manager (a bare X server) nobody gives the
+        window the keyboard back, so it asks for it."""
+        self.activateWindow()
+        self.raise_()
 
     # -- clock control ---------------------------------------------------------------
     def toggle_clock(self) -> None:
@@ -504,6 +519,7 @@ class MainWindow(QMainWindow):
         from sdi_desktop.ui.settings.dialog import SettingsDialog
 
         SettingsDialog(self.settings, self.themes, self).exec()
+        self.take_focus_back()
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -528,7 +544,12 @@ class MainWindow(QMainWindow):
     def _restore_window_state(self) -> None:
         geometry = self.settings.bytes_value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            # 1280 x 800, or the screen's free area when it is smaller (1024 x 700 say)
+            room = self.screen().availableGeometry() if self.screen() else None
+            width, height = 1280, 800
+            if room is not None and room.width() > 0 and room.height() > 0:
+                width, height = min(width, room.width()), min(height, room.height())
+            self.resize(width, height)
         splitter = self.settings.bytes_value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)

@@ -189,7 +189,7 @@ def test_a_finished_clock_reopens_paused_with_its_times(clock, t):
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(300, "05:00"), (298.6, "04:59"), (0.2, "00:01"), (0, "00:00"), (-0.3, "-00:01")],
+    [(300, "05:00"), (298.6, "04:59"), (0.2, "00:01"), (0, "00:00"), (-0.3, "00:00")],
 )
 def test_countdown_rounds_up_while_time_is_left(seconds, text):
     from sdi_desktop.domain.clock import format_countdown

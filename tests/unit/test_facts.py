@@ -124,7 +124,10 @@ def test_deep_dive_blocks_count_option_headings_and_items():
 
 
 def test_blocks_follow_the_shallowest_heading_level():
-    text = "### Caching\n#### Option A\n### Sharding\n- Option A\n- Option B\n"
+    text = (
+        "### Caching\n#### Option A: cache-aside\n### Sharding\n"
+        "- Option A: by user\n- Option B: by region\n"
+    )
     assert [(b.title, b.options) for b in deep_dive_blocks(text)] == [
         ("Caching", 1),
         ("Sharding", 2),

@@ -12,6 +12,10 @@ from typing import Any, ClassVar
 
 CONNECTOR_STYLES = ("sync", "async")  # solid / dashed line
 CONNECTOR_ARROWS = ("end", "both", "none")
+# straight: centre to centre; orthogonal: right-angled (elbow) segments, as in draw.io.
+# Orthogonal needs board format version 2 (see file_format.py); straight is left out
+# of the stored data, so such boards stay version 1.
+CONNECTOR_ROUTINGS = ("straight", "orthogonal")
 COMPONENT_SIZE = (132.0, 76.0)
 MAX_INSTANCES = 99
 
@@ -89,8 +93,15 @@ class Connector(Element):
         "label": "",
         "style": "sync",
         "arrows": "end",
+        "routing": "straight",
     }
     __slots__ = tuple(FIELDS)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        if data["routing"] == "straight":
+            del data["routing"]  # the default; a version 1 board holds it
+        return data
 
 
 class TextNote(Element):

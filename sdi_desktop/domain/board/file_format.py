@@ -22,6 +22,8 @@ from sdi_desktop.domain.board.elements import Element, element_from_dict
 
 FORMAT_NAME = "sdi-board"
 CURRENT_VERSION = 2
+# Version 2 = version 1 + a component's instance count (issue 18) and a connector's
+# routing (issue 14), both optional with defaults; version 1 boards keep loading.
 
 
 class BoardFormatError(ValueError):
@@ -29,11 +31,7 @@ class BoardFormatError(ValueError):
 
 
 def to_data(elements: list[Element]) -> dict[str, Any]:
-    return {
-        "format": FORMAT_NAME,
-        "version": CURRENT_VERSION,
-        "elements": [e.to_dict() for e in elements],
-    }
+    return wrap_plain([e.to_dict() for e in elements])
 
 
 def dumps(elements: list[Element], indent: int | None = None) -> str:
@@ -128,6 +126,21 @@ def _read_with(model: Any, data: dict[str, Any]) -> list[Element]:
         first = exc.errors()[0]
         where = _location(first["loc"], data)
         raise BoardFormatError(f"{where}: {first['msg']}") from None
+    plain = [e.model_dump() for e in board.elements]
+    _check_references(plain)
+    return [element_from_dict(item) for item in plain]
+
+
+def _read_v2(data: dict[str, Any]) -> list[Element]:
+    from pydantic import ValidationError
+
+    from sdi_desktop.domain.board.schema_v2 import BoardFileV2
+
+    try:
+        board = BoardFileV2.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise BoardFormatError(f"{_location(first['loc'], data)}: {first['msg']}") from None
     plain = [e.model_dump() for e in board.elements]
     _check_references(plain)
     return [element_from_dict(item) for item in plain]

@@ -1,7 +1,12 @@
 """Version 2 of the board file: version 1 plus optional fields, all with defaults.
 
-Added in version 2: ``component.instances``, how many copies of the component run
-(1 to 99, default 1; more than one means replicated, shown as an "x3" badge).
+Added in version 2:
+
+- ``component.instances``: how many copies of the component run (1 to 99, default 1;
+  more than one means replicated, shown as an "x3" badge);
+- ``connector.routing``: ``straight`` (the default, centre to centre) or ``orthogonal``
+  (right-angled elbow segments).
+
 Everything else is as in ``schema_v1``. The JSON Schema is
 ``schemas/board-v2.schema.json`` (``python -m sdi_desktop.domain.board.schema_v2``
 prints it; a test checks the committed file matches).
@@ -14,7 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from sdi_desktop.domain.board.elements import MAX_INSTANCES
+from sdi_desktop.domain.board.elements import CONNECTOR_ROUTINGS, MAX_INSTANCES
 from sdi_desktop.domain.board.schema_v1 import (
     ComponentV1,
     ConnectorV1,
@@ -36,8 +41,12 @@ class ComponentV2(ComponentV1):
     )
 
 
+class ConnectorV2(ConnectorV1):
+    routing: Literal[CONNECTOR_ROUTINGS] = "straight"  # type: ignore[valid-type]
+
+
 ElementV2 = Annotated[
-    ComponentV2 | ConnectorV1 | TextV1 | StrokeV1 | ZoneV1, Field(discriminator="type")
+    ComponentV2 | ConnectorV2 | TextV1 | StrokeV1 | ZoneV1, Field(discriminator="type")
 ]
 
 

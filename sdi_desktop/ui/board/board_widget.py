@@ -32,6 +32,7 @@ TOOL_LABELS = (
     ("text", "Text", "T"),
     ("zone", "Zone", "Z"),
 )
+DIRECTION_WORDS = {"right": "to the right", "down": "below", "left": "to the left", "up": "above"}
 ALIGNMENTS = (
     ("left", "Align left"),
     ("hcenter", "Align centres horizontally"),
@@ -51,7 +52,6 @@ class BoardWidget(QWidget):
         self.editor = BoardEditor(parent=self)
         self.view = BoardView(self.editor)
         self.palette = ComponentPalette()
-        self.palette.setFixedWidth(3 * 42 + 8)
         self.palette.placeRequested.connect(self.place_at_centre)
         self._quick_add = None
         self.actions_by_name: dict[str, QAction] = {}
@@ -69,6 +69,7 @@ class BoardWidget(QWidget):
         layout.addLayout(row, 1)
         self.view.zoomChanged.connect(self._show_zoom)
         self.view.toolChanged.connect(self._show_tool)
+        self.view.directionChosen.connect(self._show_direction)
         self._show_zoom(1.0)
 
     @property
@@ -289,12 +290,24 @@ class BoardWidget(QWidget):
 
     def quick_add(self, kind_key: str, label: str, beside: bool) -> str:
         anchors = self._selected_components()
+        view = self.view
         if beside and len(anchors) == 1:
-            element_id, _ = self.editor.add_component_beside(anchors[0], kind_key, label)
+            element_id, _ = self.editor.add_component_beside(
+                anchors[0], kind_key, label, view.beside_direction
+            )
+            view.direction_armed = True
+            self.message.emit(
+                f"Added {DIRECTION_WORDS[view.beside_direction]} and connected. The next one "
+                "goes the same way: Shift+arrow now changes that, Tab picks another component."
+            )
         else:
-            element_id = self.editor.add_component(kind_key, self.view.view_center(), label)
-        self.view.setFocus()
+            element_id = self.editor.add_component(kind_key, view.view_center(), label)
+        view.setFocus()
+        view.bring_into_view(element_id)
         return element_id
+
+    def _show_direction(self, direction: str) -> None:
+        self.message.emit(f"The next Shift+Enter component goes {DIRECTION_WORDS[direction]}.")
 
     def select_all(self) -> None:
         self.scene.select_ids(self.editor.document.order)

@@ -33,6 +33,13 @@ def build_context_menu(view: BoardView, item: QGraphicsItem | None) -> QMenu | N
             )
             action.setCheckable(True)
             action.setChecked(element.style == value)
+        route = menu.addMenu("Route")
+        for value, text in (("straight", "Straight"), ("orthogonal", "Elbow (right angles)")):
+            action = route.addAction(
+                text, lambda v=value: editor.set_connector(item.element_id, routing=v)
+            )
+            action.setCheckable(True)
+            action.setChecked(element.routing == value)
         arrows = menu.addMenu("Arrows")
         for value, text in (("end", "One way"), ("both", "Both ways"), ("none", "No arrow")):
             action = arrows.addAction(

@@ -98,16 +98,27 @@ class BoardEditor(QObject):
             y = max(by + bh for _bx, by, _bw, bh in blocking) + GRID  # just below them
         return x, y
 
-    def add_component_beside(self, anchor_id: str, kind_key: str, label: str | None = None):
-        """Place a component to the right of ``anchor_id`` and connect them (one undo step)."""
+    def add_component_beside(
+        self, anchor_id: str, kind_key: str, label: str | None = None, direction: str = "right"
+    ):
+        """Place a component beside ``anchor_id`` (``direction``: right, down, left or up)
+        and connect them (one undo step); a taken spot moves on across the direction."""
         anchor = self.document.get(anchor_id)
         assert isinstance(anchor, Component)
         w, h = COMPONENT_SIZE
-        x = anchor.x + anchor.w + BESIDE_GAP
-        y = anchor.y + (anchor.h - h) / 2
+        gap_y = BESIDE_GAP * 0.6
+        x, y = {
+            "right": (anchor.x + anchor.w + BESIDE_GAP, anchor.y + (anchor.h - h) / 2),
+            "left": (anchor.x - w - BESIDE_GAP, anchor.y + (anchor.h - h) / 2),
+            "down": (anchor.x + (anchor.w - w) / 2, anchor.y + anchor.h + gap_y),
+            "up": (anchor.x + (anchor.w - w) / 2, anchor.y - h - gap_y),
+        }[direction]
         taken = [c for c in self.document.components() if c.id != anchor_id]
         while any(abs(c.x - x) < w and abs(c.y - y) < h for c in taken):
-            y += h + GRID
+            if direction in ("right", "left"):
+                y += h + GRID
+            else:
+                x += w + GRID
         component = Component(
             kind=kind_key, label=label if label is not None else kind_of(kind_key).label, x=x, y=y
         )

@@ -233,7 +233,32 @@ def _border_point(rect: QRectF, toward: QPointF) -> QPointF:
     return QPointF(center.x() + dx * scale, center.y() + dy * scale)
 
 
+def _elbow_points(a: QRectF, b: QRectF) -> list[QPointF]:
+    """Right-angled segments from rect ``a`` to rect ``b``: out of the side facing
+    ``b``, across at the halfway line, and into ``b``'s facing side. Rects side by
+    side (or one above the other) give a straight run."""
+    ca, cb = a.center(), b.center()
+    dx, dy = cb.x() - ca.x(), cb.y() - ca.y()
+    gap = 2.0
+    if abs(dx) >= abs(dy):  # mostly side by side: leave and enter horizontally
+        sx = a.right() + gap if dx >= 0 else a.left() - gap
+        ex = b.left() - gap if dx >= 0 else b.right() + gap
+        start, end = QPointF(sx, ca.y()), QPointF(ex, cb.y())
+        if abs(start.y() - end.y()) < 0.5:
+            return [start, end]
+        mid = (sx + ex) / 2
+        return [start, QPointF(mid, start.y()), QPointF(mid, end.y()), end]
+    sy = a.bottom() + gap if dy >= 0 else a.top() - gap
+    ey = b.top() - gap if dy >= 0 else b.bottom() + gap
+    start, end = QPointF(ca.x(), sy), QPointF(cb.x(), ey)
+    if abs(start.x() - end.x()) < 0.5:
+        return [start, end]
+    mid = (sy + ey) / 2
+    return [start, QPointF(start.x(), mid), QPointF(end.x(), mid), end]
+
+
 _COS, _SIN = math.cos(math.radians(24)), math.sin(math.radians(24))
+ARROW_ROOM = 14.0  # line left free at each end for an arrowhead (11) and a margin
 
 
 def _arrow_head(tip: QPointF, tail: QPointF, size: float = 11.0) -> QPolygonF:
@@ -262,8 +287,10 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
         self.label: QGraphicsSimpleTextItem | None = None
         self.detail = FULL
         self.arrows = "end"
+        self.routing = "straight"
         self.start = QPointF()
         self.end = QPointF()
+        self.points: list[QPointF] = []  # the line's corners, start to end
         source.connectors.add(self)
         target.connectors.add(self)
         self.sync(element, source, target, colors)
@@ -279,6 +306,7 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
             target.connectors.add(self)
         self.arrows = element.arrows
         self.style = element.style
+        self.routing = element.routing
         self._set_label(element.label)
         self._apply_pen()
         self.update_path()
@@ -308,29 +336,91 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
         selected = self.isSelected()
         pen = _pen(c.accent if selected else c.ink, 2.2 if selected else 1.6, self.style == "async")
         self.setPen(pen)
-        self.setBrush(pen.color())
+        # A straight line and its heads are one path, filled in the line's colour (the
+        # line itself has no area). An elbow's corners would enclose an area: it is drawn
+        # unfilled, its arrowheads by a child item.
+        elbow = self.routing == "orthogonal"
+        self.setBrush(Qt.BrushStyle.NoBrush if elbow else pen.color())
+        heads = getattr(self, "_heads", None)
+        if heads is not None:
+            heads.setPen(pen)
+            heads.setBrush(pen.color())
+        # Selected, the line is drawn by a child item and the connector itself paints
+        # nothing: Qt would draw a dashed box round a selected path (a large box round
+        # a diagonal line). No Python paint(): that would cost every frame of a big board.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, selected)
+        overlay = getattr(self, "_overlay", None)
+        if selected and overlay is None:
+            overlay = self._overlay = QGraphicsPathItem(self)
+            overlay.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        if overlay is not None:
+            overlay.setVisible(selected)
+            overlay.setPen(pen)
+            overlay.setBrush(self.brush())
+            overlay.setPath(self.path())
 
     apply_selection_style = _apply_pen
 
     def update_path(self) -> None:
         a, b = self.source.scene_rect(), self.target.scene_rect()
-        self.start = _border_point(a, b.center())
-        self.end = _border_point(b, a.center())
+        if self.routing == "orthogonal":
+            self.points = _elbow_points(a, b)
+        else:
+            self.points = [_border_point(a, b.center()), _border_point(b, a.center())]
+        self.start, self.end = self.points[0], self.points[-1]
         path = QPainterPath(self.start)
-        path.lineTo(self.end)
+        for point in self.points[1:]:
+            path.lineTo(point)
+        heads = QPainterPath()
         if self.detail >= REDUCED:
             if self.arrows in ("end", "both"):
-                path.addPolygon(_arrow_head(self.end, self.start))
+                heads.addPolygon(_arrow_head(self.end, self.points[-2]))
             if self.arrows == "both":
-                path.addPolygon(_arrow_head(self.start, self.end))
+                heads.addPolygon(_arrow_head(self.start, self.points[1]))
+        if self.routing == "orthogonal":
+            self._elbow_heads().setPath(heads)
+        else:
+            path.addPath(heads)
+            if getattr(self, "_heads", None) is not None:
+                self._heads.setPath(QPainterPath())
         self.setPath(path)
+        overlay = getattr(self, "_overlay", None)
+        if overlay is not None and overlay.isVisible():
+            overlay.setPath(path)
         handles = getattr(self.scene(), "end_handles", None)
         if handles is not None and handles.target is self:
             handles.follow(self, self._colors)
         if self.label is not None and self._tag.isVisible():
-            mid = (self.start + self.end) / 2
-            rect = self._tag.rect()
-            self._tag.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() / 2)
+            self._place_tag()
+
+    def _elbow_heads(self) -> QGraphicsPathItem:
+        if getattr(self, "_heads", None) is None:
+            self._heads = QGraphicsPathItem(self)
+            self._apply_pen()
+        return self._heads
+
+    def middle_segment(self) -> tuple[QPointF, QPointF]:
+        """The segment that carries the label: the line, or an elbow's middle run."""
+        middle = (len(self.points) - 1) // 2
+        return self.points[middle], self.points[middle + 1]
+
+    def _place_tag(self) -> None:
+        """On the line's middle; beside it when the line is too short to show both its
+        arrowhead and the tag (the tag would hide the whole connector)."""
+        first, last = self.middle_segment()
+        mid = (first + last) / 2
+        rect = self._tag.rect()
+        dx, dy = last.x() - first.x(), last.y() - first.y()
+        length = math.hypot(dx, dy)
+        # the length of line the tag covers, measured along the line
+        along = (abs(dx) * rect.width() + abs(dy) * rect.height()) / length if length else 0.0
+        if length < along + 2 * ARROW_ROOM:
+            nx, ny = (-dy / length, dx / length) if length else (0.0, -1.0)
+            if ny > 0 or (ny == 0 and nx > 0):
+                nx, ny = -nx, -ny  # above (or left of) the line
+            reach = (abs(nx) * rect.width() + abs(ny) * rect.height()) / 2 + 4
+            mid = QPointF(mid.x() + nx * reach, mid.y() + ny * reach)
+        self._tag.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() / 2)
 
     def set_detail(self, level: int) -> None:
         if level == self.detail:
@@ -348,7 +438,8 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
         stroker = QPainterPathStroker()
         stroker.setWidth(12)
         line = QPainterPath(self.start)
-        line.lineTo(self.end)
+        for point in self.points[1:]:
+            line.lineTo(point)
         return stroker.createStroke(line)
 
 

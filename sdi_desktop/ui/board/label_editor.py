@@ -1,4 +1,8 @@
-"""Editing a label in place: a line edit laid over the item, Enter to keep, Esc to drop."""
+"""Editing a label in place: a line edit laid over the item, Enter to keep, Esc to drop.
+
+Free text is kept on Esc too (Excalidraw and draw.io do the same): what was typed on
+the board is the note; a label of a component, connector or zone goes back to what it was.
+"""
 
 from __future__ import annotations
 
@@ -72,6 +76,12 @@ class LabelEditor(QLineEdit):
     def cancel(self) -> None:
         self._close()
 
+    def _editing_free_text(self) -> bool:
+        if self._new_note_at is not None:
+            return True
+        document = self.view.editor.document
+        return self.element_id in document and isinstance(document.get(self.element_id), TextNote)
+
     def _close(self) -> None:
         self.element_id = None
         self._new_note_at = None
@@ -84,7 +94,10 @@ class LabelEditor(QLineEdit):
             event.accept()
             return
         if event.key() == Qt.Key.Key_Escape:
-            self.cancel()
+            if self._editing_free_text():
+                self.commit()
+            else:
+                self.cancel()
             event.accept()
             return
         super().keyPressEvent(event)

@@ -11,6 +11,8 @@ from sdi_desktop.ui.board.style import icon_pixmap
 from sdi_desktop.ui.board.view import COMPONENT_MIME
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
+ICON_CELL = QSize(42, 42)
+NAMED_CELL = QSize(68, 60)
 TILES = (
     "#componentPalette::item { border-radius: 5px; }"
     "#componentPalette::item:hover { background: palette(midlight); }"
@@ -30,7 +32,7 @@ class ComponentPalette(QListWidget):
         self.setMovement(QListWidget.Movement.Static)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setIconSize(QSize(30, 30))
-        self.setGridSize(QSize(42, 42))
+        self.setGridSize(ICON_CELL)
         self.setUniformItemSizes(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setDragEnabled(True)
@@ -50,6 +52,38 @@ class ComponentPalette(QListWidget):
             item.setToolTip(f"{kind.label}: drag onto the board, or double-click to place")
             self.addItem(item)
         self.itemActivated.connect(lambda item: self.placeRequested.emit(item.data(KIND_ROLE)))
+        self.names_shown = False
+        self._fit_width()
+
+    # -- names under the icons ------------------------------------------------------------
+    def set_names_shown(self, on: bool) -> None:
+        """Each kind's name under its icon (easier to scan), or the compact icon grid."""
+        if on == self.names_shown:
+            return
+        self.names_shown = on
+        cell = NAMED_CELL if on else ICON_CELL
+        self.setIconSize(QSize(26, 26) if on else QSize(30, 30))
+        self.setGridSize(cell)
+        self.setWordWrap(on)
+        font = self.font()
+        if on and not getattr(self, "_small_font", False):
+            font.setPointSizeF(max(6.5, font.pointSizeF() - 1.5))  # "Notification" fits
+            self._small_font = True
+        elif not on and getattr(self, "_small_font", False):
+            font.setPointSizeF(font.pointSizeF() + 1.5)
+            self._small_font = False
+        self.setFont(font)
+        for row in range(self.count()):
+            item = self.item(row)
+            item.setText(item.data(Qt.ItemDataRole.AccessibleTextRole) if on else "")
+            item.setSizeHint(cell - QSize(2, 2))
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Two columns (names) or three (icons only), with room for the scroll bar."""
+        columns, cell = (2, NAMED_CELL) if self.names_shown else (3, ICON_CELL)
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        self.setFixedWidth(columns * (cell.width() + 2 * self.spacing()) + bar + 6)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)

@@ -97,6 +97,7 @@ class SelectTool(Tool):
         self._connect: ConnectGesture | None = None
         self._resize: tuple[ComponentItem | ZoneItem, QPointF, float, float] | None = None
         self._reattach: tuple[ConnectorItem, str, ConnectGesture] | None = None
+        self._guides = None  # AlignmentGuides, made on the first guided drag
 
     def _edge_component(self, pos: QPointF) -> ComponentItem | None:
         item = self.scene.component_at(pos, self.view.transform())
@@ -213,8 +214,38 @@ class SelectTool(Tool):
                     item.setPos(snapped)
             if isinstance(item, ComponentItem):
                 item.update_connectors()
+        self._guide_single_drag()
+        handle = self.scene.handle
+        if handle.target is not None and handle.target.element_id in self._start:
+            handle.follow(handle.target, self.scene.colors)  # the grip moves with its box
+
+    def _guide_single_drag(self) -> None:
+        """One component or zone dragged: line it up with the others (snap to grid,
+        when on, wins)."""
+        if len(self._start) != 1 or self.scene.snap_enabled:
+            return
+        (element_id,) = self._start
+        item = self.scene.item_for(element_id)
+        if not isinstance(item, ComponentItem | ZoneItem):
+            return
+        from sdi_desktop.ui.board.guides import AlignmentGuides
+
+        if self._guides is None:
+            self._guides = AlignmentGuides(self.scene)
+        kind = type(item)
+        view_rect = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        others = [
+            other.scene_rect()
+            for other in self.scene.items(view_rect)
+            if type(other) is kind and other is not item
+        ]
+        shifted = not self._guides.align(item, others, self.view.zoom).isNull()
+        if shifted and isinstance(item, ComponentItem):
+            item.update_connectors()
 
     def after_default_release(self) -> None:
+        if self._guides is not None:
+            self._guides.clear()
         moved = {}
         for element_id, start in self._start.items():
             item = self.scene.item_for(element_id)
@@ -374,6 +405,9 @@ class TextTool(Tool):
 
     def press(self, event: QMouseEvent) -> bool:
         if event.button() == Qt.MouseButton.LeftButton:
+            # One note per use, as in Excalidraw and draw.io: back to Select at once
+            # (the note being typed stays open).
+            self.view.set_tool("select")
             self.view.start_text_note(self.scene_pos(event))
         return True
 

@@ -36,6 +36,13 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 ZOOM_STEP = 1.2
 NUDGE, BIG_NUDGE = 1.0, float(GRID)
 DETAIL_FULL, DETAIL_REDUCED = 0.3, 0.12
+MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta)
+DIRECTIONS = {
+    Qt.Key.Key_Right: "right",
+    Qt.Key.Key_Down: "down",
+    Qt.Key.Key_Left: "left",
+    Qt.Key.Key_Up: "up",
+}
 
 
 class BoardView(QGraphicsView):
@@ -43,6 +50,7 @@ class BoardView(QGraphicsView):
 
     zoomChanged = Signal(float)
     toolChanged = Signal(str)
+    directionChosen = Signal(str)  # where the next Shift+Enter component goes
 
     def __init__(self, editor: BoardEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor.scene, parent)
@@ -74,6 +82,11 @@ class BoardView(QGraphicsView):
         self._panning: QPointF | None = None
         self._space_down = False
         self._text_editor = None  # created on first use
+        self._fit_pending = False  # fit the board once the view has its real size
+        # Right after a Shift+Enter component, Shift+arrows choose where the next one
+        # goes (instead of nudging by a grid step); any other key ends that.
+        self.beside_direction = "right"
+        self.direction_armed = False
         self.setBackgroundBrush(editor.scene.colors.paper)
 
     @property
@@ -129,12 +142,15 @@ class BoardView(QGraphicsView):
         self.centerOn(self.view_center() - (after - before))
 
     def zoom_in(self) -> None:
+        self._fit_pending = False
         self.set_zoom(self.zoom * ZOOM_STEP)
 
     def zoom_out(self) -> None:
+        self._fit_pending = False
         self.set_zoom(self.zoom / ZOOM_STEP)
 
     def zoom_reset(self) -> None:
+        self._fit_pending = False
         self.set_zoom(1.0)
 
     def zoom_to_fit(self) -> None:
@@ -148,6 +164,18 @@ class BoardView(QGraphicsView):
         zoom = min(view.width() / rect.width(), view.height() / rect.height())
         self.set_zoom(min(zoom, 1.5))
         self.centerOn(rect.center())
+
+    def fit_when_shown(self) -> None:
+        """A board just opened: show all of it, now and again when the view gets its
+        real size (at start-up the window lays out after the board is loaded), until the
+        user zooms, pans or clicks."""
+        self._fit_pending = True
+        self.zoom_to_fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._fit_pending:
+            self.zoom_to_fit()
 
     def view_center(self) -> QPointF:
         return self.mapToScene(self.viewport().rect().center())
@@ -175,6 +203,7 @@ class BoardView(QGraphicsView):
 
     # -- mouse ----------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._fit_pending = False
         if event.button() == Qt.MouseButton.MiddleButton or (
             self._space_down and event.button() == Qt.MouseButton.LeftButton
         ):
@@ -238,6 +267,7 @@ class BoardView(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
+        self._fit_pending = False
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
@@ -248,9 +278,25 @@ class BoardView(QGraphicsView):
 
     # -- keys -------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._fit_pending = False
         key, mods = event.key(), event.modifiers()
         plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         selected = self.board_scene.selected_ids()
+        armed = self.direction_armed
+        if key not in MODIFIER_KEYS:
+            self.direction_armed = False
+        if armed and key in DIRECTIONS and mods & Qt.KeyboardModifier.ShiftModifier:
+            self.beside_direction = DIRECTIONS[key]
+            self.direction_armed = True  # try another direction, until another key
+            self.directionChosen.emit(self.beside_direction)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Tab and mods & Qt.KeyboardModifier.ControlModifier:
+            # Tab cycles components on the board: Ctrl+Tab leaves it
+            backwards = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+            super().focusNextPrevChild(not backwards)
+            event.accept()
+            return
         if key == Qt.Key.Key_Space and not event.isAutoRepeat() and plain:
             self._space_down = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -322,6 +368,33 @@ class BoardView(QGraphicsView):
             event.accept()
             return
         super().keyReleaseEvent(event)
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        """Tab and Shift+Tab select the next or previous component, in reading order
+        (top to bottom, left to right), and bring it into view. An empty board lets
+        the focus move on; Ctrl+Tab always does."""
+        if self.cycle_components(1 if next_ else -1):
+            return True
+        return super().focusNextPrevChild(next_)
+
+    def cycle_components(self, step: int) -> bool:
+        document = self.editor.document
+        components = sorted(document.components(), key=lambda c: (round(c.y / GRID), c.x))
+        if not components:
+            return False
+        ids = [c.id for c in components]
+        selected = [i for i in self.board_scene.selected_ids() if i in ids]
+        index = (ids.index(selected[-1]) + step) % len(ids) if selected else 0
+        if not selected and step < 0:
+            index = len(ids) - 1
+        self.board_scene.select_ids([ids[index]])
+        self.bring_into_view(ids[index])
+        return True
+
+    def bring_into_view(self, element_id: str) -> None:
+        item = self.board_scene.item_for(element_id)
+        if item is not None:
+            self.ensureVisible(item.sceneBoundingRect(), 40, 40)
 
     # -- in-place text editing ---------------------------------------------------------------------
     def edit_text(self, element_id: str, initial: str | None = None) -> None:

@@ -142,8 +142,30 @@ class HintPanel(QScrollArea):
         except HintNotAvailable:
             return False
         self.refresh()
+        self._make_room()
         self.ensureWidgetVisible(self.texts[key])
         return True
+
+    def _make_room(self) -> None:
+        """A hint is read at once: the panel takes most of the side column's height
+        (the guidance above stays in reach, scrolled), instead of a small box."""
+        from PySide6.QtWidgets import QSplitter
+
+        splitter = self.parentWidget()
+        if not isinstance(splitter, QSplitter):
+            return
+        sizes = splitter.sizes()
+        index = splitter.indexOf(self)
+        total = sum(sizes)
+        wanted = min(int(total * 0.62), self.widget().sizeHint().height() + 8)
+        if index < 0 or total <= 0 or sizes[index] >= wanted:
+            return
+        others = [i for i in range(len(sizes)) if i != index]
+        rest = total - wanted
+        for i in others:
+            sizes[i] = rest // len(others)
+        sizes[index] = wanted
+        splitter.setSizes(sizes)
 
     def refresh(self) -> None:
         session = self.session
@@ -168,10 +190,12 @@ class HintPanel(QScrollArea):
             button.setToolTip("Reveal this hint (it is recorded with the session)")
         elif opened:
             button.setText(f"{hint.label} (opened in {phase_name})")
-            button.setToolTip(f"Shown again when you are back in the {phase_name} phase")
+            button.setToolTip("Opened earlier; its text stays below")
         else:
             button.setText(f"{hint.label} (in {phase_name})")
             button.setToolTip(f"This hint can be revealed in the {phase_name} phase only")
         button.setEnabled(in_phase and not opened)
         button.setVisible(not (in_phase and opened))
-        self.texts[hint.key].setVisible(in_phase and opened)
+        # An opened hint stays readable after its phase (what the interviewer said does
+        # not expire); its button above says where it was opened.
+        self.texts[hint.key].setVisible(opened)

@@ -132,6 +132,10 @@ def after_enter(edit: QTextEdit) -> None:
     cursor = edit.textCursor()
     fmt = QTextBlockFormat(cursor.blockFormat())
     changed = False
+    if blocks.is_code_block(cursor.block()):  # the next line of code is code too
+        cursor.setBlockCharFormat(blocks.code_char_format())
+        edit.setCurrentCharFormat(blocks.code_char_format())
+        return
     if fmt.headingLevel() and not cursor.block().text():
         blocks.set_heading(cursor, 0)
         edit.setCurrentCharFormat(blocks.plain_char_format())

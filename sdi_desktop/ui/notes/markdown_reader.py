@@ -151,6 +151,7 @@ def _fix_blocks(document: QTextDocument, cursor: QTextCursor) -> None:
     bold.setFontWeight(QFont.Weight.Bold)
     for frame in document.rootFrame().childFrames():
         if isinstance(frame, QTextTable):  # md4c leaves the first header cell plain
+            _split_merged_cells(frame)
             for column in range(frame.columns()):
                 cell_cursor = frame.cellAt(0, column).firstCursorPosition()
                 cell_cursor.setPosition(
@@ -158,6 +159,18 @@ def _fix_blocks(document: QTextDocument, cursor: QTextCursor) -> None:
                     QTextCursor.MoveMode.KeepAnchor,
                 )
                 cell_cursor.mergeCharFormat(bold)
+
+
+def _split_merged_cells(table: QTextTable) -> None:
+    """A Markdown table has no merged cells, but md4c (Qt 6.10) merges a row's empty
+    cells into the last filled one: "| DAU |  |  |" came back as one cell three columns
+    wide, so typed values landed in the wrong column. Every cell gets its own again."""
+    for row in range(table.rows()):
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            own = cell.row() == row and cell.column() == column
+            if own and (cell.rowSpan() > 1 or cell.columnSpan() > 1):
+                table.splitCell(row, column, 1, 1)
 
 
 def _dress_inline(cursor: QTextCursor, block, shade: QTextCharFormat) -> None:

@@ -99,6 +99,14 @@ class NotesArea(QTabWidget):
         for container in self.containers.values():
             container.follow_gate(gate)
 
+    def minimumSizeHint(self):
+        """One minimum width, whatever the panes hold (see ui/workspace/panels.py)."""
+        from PySide6.QtCore import QSize
+
+        from sdi_desktop.ui.workspace.panels import NOTES_MIN_WIDTH
+
+        return QSize(NOTES_MIN_WIDTH, super().minimumSizeHint().height())
+
     @property
     def follows_phase(self) -> bool:
         return self.follow_action.isChecked()

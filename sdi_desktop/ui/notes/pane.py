@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sdi_desktop.ui.notes.rich_text_edit import RichTextEdit
 from sdi_desktop.ui.notes.templates import DEEP_DIVE_BLOCK, TEMPLATES
@@ -42,6 +49,9 @@ class NotesPane(QWidget):
         self.template_button.setText(self.template.label if self.template else "")
         self.template_button.setToolTip("Insert a skeleton for this pane; it is yours to edit")
         self.template_button.clicked.connect(self.insert_template)
+        # Narrow panes cut the button's text rather than push the panel wider.
+        self.template_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.template_button.setMinimumWidth(90)
         footer.addWidget(self.template_button)
         self.add_block_button = None
         if key == "deep_dive":

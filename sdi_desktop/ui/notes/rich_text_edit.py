@@ -99,11 +99,32 @@ class RichTextEdit(QTextEdit):
             cursor.movePosition(cursor.MoveOperation.EndOfBlock)
             cursor.insertBlock()
         start = cursor.position()
-        cursor.insertFragment(markdown_fragment(text))
+        fragment = markdown_fragment(text)
+        cursor.insertFragment(fragment)
+        self._keep_first_block_format(start, fragment)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         return start
+
+    def _keep_first_block_format(self, start: int, fragment) -> None:
+        """An inserted fragment's first block takes the format of the block it lands in
+        (a "## Problem" after a paragraph became a bold paragraph): give it its own."""
+        from PySide6.QtGui import QTextCursor, QTextDocument
+
+        scratch = QTextDocument()
+        probe = QTextCursor(scratch)
+        probe.insertFragment(fragment)
+        probe.setPosition(0)
+        first = scratch.begin()
+        if first.textList() is not None or probe.currentTable() is not None:
+            return  # a list item or a table cell keeps what insertFragment made of it
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        if cursor.block().textList() is not None:
+            cursor.block().textList().remove(cursor.block())
+        cursor.setBlockFormat(first.blockFormat())
+        cursor.setBlockCharFormat(first.charFormat())
 
     def import_markdown_file(self, path) -> None:
         from pathlib import Path
@@ -148,6 +169,9 @@ class RichTextEdit(QTextEdit):
         from sdi_desktop.ui.notes import autoformat
 
         enter_keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if key == Qt.Key.Key_Escape and not mods and self._leave_for_the_board():
+            event.accept()
+            return
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain:
             backwards = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
             if self._tab(backwards):
@@ -173,6 +197,14 @@ class RichTextEdit(QTextEdit):
         elif event.text() == "`":
             autoformat.after_backtick(self)
 
+    def _leave_for_the_board(self) -> bool:
+        """Esc hands the keyboard to the whiteboard (the window's other half)."""
+        board = self.window().findChild(QWidget, "whiteboardView")
+        if board is None or not board.isVisible():
+            return False
+        board.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
     def _outdent_at_item_start(self) -> bool:
         """Backspace at the start of a nested item moves it one level out."""
         cursor = self.textCursor()
@@ -193,7 +225,15 @@ class RichTextEdit(QTextEdit):
             return formatting.change_list_depth(self, -1 if backwards else 1)
         table = cursor.currentTable()
         if table is None:
-            return backwards
+            # A tab character means nothing in the notes' Markdown (at a line's start it
+            # would even make an indented code block and keep "## " from becoming a
+            # heading); in a code block Tab indents by four spaces, elsewhere it is left
+            # unused rather than typed.
+            from sdi_desktop.ui.notes.blocks import is_code_block
+
+            if is_code_block(cursor.block()) and not backwards:
+                cursor.insertText("    ")
+            return True
         cell = table.cellAt(cursor)
         index = cell.row() * table.columns() + cell.column() + (-1 if backwards else 1)
         if index < 0:

@@ -14,6 +14,8 @@ REQUIREMENTS = """## Functional
 
 ## Non-functional
 
+## Priorities (most important first)
+
 ## Out of scope
 
 ## Assumptions
@@ -58,6 +60,8 @@ DEEP_DIVE_BLOCK = """## Problem
 WRAP_UP = """## Summary
 
 ## What makes this problem special
+
+## How the design meets the key requirements
 
 ## Limits and what was traded away
 """

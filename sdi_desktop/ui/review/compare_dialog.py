@@ -5,7 +5,7 @@ highlighted."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -26,7 +28,8 @@ from sdi_desktop.domain.panes import PANE_TITLES
 from sdi_desktop.domain.rubric import COMPETENCIES, Assessment, AssessmentError
 from sdi_desktop.ui.review.notes_diff import changed_lines, notes_diff_html
 
-BOARD_SIZE = (520, 300)
+BOARD_SIZE = (1040, 600)  # drawn once at this size, shown scaled to the room there is
+MIN_BOARD = (220, 130)
 
 
 def board_pixmap(elements: list[dict], width: int, height: int) -> QPixmap:
@@ -47,6 +50,49 @@ def board_pixmap(elements: list[dict], width: int, height: int) -> QPixmap:
     )
 
 
+class BoardPicture(QLabel):
+    """A board's picture that shrinks and grows with the room it is given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = QPixmap()
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(*MIN_BOARD)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def set_board(self, pixmap: QPixmap) -> None:
+        self._full = pixmap
+        self._rescale()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self._full.isNull():
+            self.setPixmap(self._full)
+            return
+        size = self.contentsRect().size()
+        if size.width() < 10 or size.height() < 10:
+            size = self.minimumSize()
+        self.setPixmap(
+            self._full.scaled(
+                size,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+
+def session_choice_text(summary, score: float | None) -> str:
+    """What a picker lists for a session: title, start (date and time), time spent and
+    the average self-assessment, so two attempts at one problem can be told apart."""
+    started = summary.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    parts = [started, format_duration(summary.total_seconds)]
+    parts.append(f"score {score:.1f}/4" if score is not None else "not assessed")
+    return f"{summary.title} ({', '.join(parts)})"
+
+
 class CompareDialog(QDialog):
     def __init__(self, store, left_id: int, right_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,11 +102,20 @@ class CompareDialog(QDialog):
         self.records: list = [None, None]
         self.assessments: list[Assessment | None] = [None, None]
         self.choices = [QComboBox(), QComboBox()]
+        summaries = store.sessions.list()
+        scores = {
+            entry.id: sum(entry.scores.values()) / len(entry.scores)
+            for entry in store.sessions.progress_entries()
+            if entry.scores
+        }
         for side, combo in enumerate(self.choices):
             combo.setObjectName(f"compare{'Left' if side == 0 else 'Right'}")
-            for summary in store.sessions.list():
-                day = summary.started_at.astimezone().strftime("%Y-%m-%d")
-                combo.addItem(f"{summary.title} ({day})", summary.id)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(24)
+            for summary in summaries:
+                combo.addItem(session_choice_text(summary, scores.get(summary.id)), summary.id)
         self.pane_choice = QComboBox()
         self.pane_choice.setObjectName("comparePane")
         for key, title in PANE_TITLES.items():
@@ -70,41 +125,58 @@ class CompareDialog(QDialog):
         self.table.setHorizontalHeaderLabels(["", "Left", "Right"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumWidth(500)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumWidth(280)
         self.table.setWordWrap(False)
-        self.boards = [QLabel(), QLabel()]
+        self.boards = [BoardPicture(), BoardPicture()]
         self.notes = [QTextBrowser(), QTextBrowser()]
         self.diff_label = QLabel()
         self.diff_label.setObjectName("compareDiffSummary")
         for side in (0, 1):
             self.boards[side].setObjectName(f"compareBoard{side}")
-            self.boards[side].setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.boards[side].setMinimumSize(*BOARD_SIZE)
             self.notes[side].setObjectName(f"compareNotes{side}")
+            self.notes[side].setMinimumSize(*MIN_BOARD)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Left"))
         top.addWidget(self.choices[0], 1)
         top.addWidget(QLabel("Right"))
         top.addWidget(self.choices[1], 1)
-        grid = QGridLayout()
+        # Everything shrinks to fit a 1024 x 700 screen: the boards are drawn to the room
+        # they get, and splitters let the user give the table or the pictures more.
+        boards = QWidget()
+        board_row = QHBoxLayout(boards)
+        board_row.setContentsMargins(0, 0, 0, 0)
+        notes = QWidget()
+        grid = QGridLayout(notes)
+        grid.setContentsMargins(0, 0, 0, 0)
         for side in (0, 1):
-            grid.addWidget(self.boards[side], 0, side)
-            grid.addWidget(self.notes[side], 2, side)
+            board_row.addWidget(self.boards[side], 1)
+            grid.addWidget(self.notes[side], 1, side)
         notes_bar = QHBoxLayout()
         notes_bar.addWidget(QLabel("Notes pane"))
         notes_bar.addWidget(self.pane_choice)
         notes_bar.addWidget(self.diff_label, 1)
-        grid.addLayout(notes_bar, 1, 0, 1, 2)
-        grid.setRowStretch(2, 1)
-        body = QHBoxLayout()
-        body.addWidget(self.table, 0)
-        body.addLayout(grid, 1)
+        grid.addLayout(notes_bar, 0, 0, 1, 2)
+        grid.setRowStretch(1, 1)
+        self.diff_label.setWordWrap(True)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("compareRightSplitter")
+        right.addWidget(boards)
+        right.addWidget(notes)
+        right.setChildrenCollapsible(False)
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.setObjectName("compareSplitter")
+        body.addWidget(self.table)
+        body.addWidget(right)
+        body.setStretchFactor(0, 0)
+        body.setStretchFactor(1, 1)
+        body.setChildrenCollapsible(False)
+        self.splitter = body
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(body, 1)
-        self.resize(1500, 900)
+        layout.addWidget(body, 1)
+        self._fit_to_screen(parent)
 
         for side, session_id in enumerate((left_id, right_id)):
             self.choices[side].setCurrentIndex(max(0, self.choices[side].findData(session_id)))
@@ -112,6 +184,17 @@ class CompareDialog(QDialog):
         self.pane_choice.currentIndexChanged.connect(lambda _i: self._show_notes())
         self._load(0, refresh=False)
         self._load(1)
+
+    def _fit_to_screen(self, parent: QWidget | None) -> None:
+        screen = (parent.screen() if parent is not None else None) or (
+            QGuiApplication.primaryScreen()
+        )
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 1500, 900
+        if room is not None:
+            width = min(width, room.width() - 40)
+            height = min(height, room.height() - 60)
+        self.resize(max(width, self.minimumSizeHint().width()), height)
 
     # -- loading -------------------------------------------------------------------------------
     def _load(self, side: int, refresh: bool = True) -> None:
@@ -134,7 +217,7 @@ class CompareDialog(QDialog):
             self.assessments[side] = Assessment.from_dict(stored) if stored else None
         except AssessmentError:
             self.assessments[side] = None
-        self.boards[side].setPixmap(board_pixmap(record.board, *BOARD_SIZE))
+        self.boards[side].set_board(board_pixmap(record.board, *BOARD_SIZE))
         if refresh:
             self._fill_table()
             self._show_notes()
@@ -184,8 +267,20 @@ class CompareDialog(QDialog):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnToContents(1)
-        self.table.resizeColumnToContents(2)
+        self.table.resizeColumnsToContents()
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """The table gets the width its columns need, up to 45 % of the window."""
+        header = self.table.horizontalHeader()
+        needed = header.length() + 2 * self.table.frameWidth() + 4
+        total = sum(self.splitter.sizes()) or self.width()
+        left = max(self.table.minimumWidth(), min(needed, int(total * 0.45)))
+        self.splitter.setSizes([left, max(1, total - left)])
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._share_width()
 
     def _show_notes(self) -> None:
         if None in self.records:

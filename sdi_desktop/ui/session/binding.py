@@ -137,6 +137,7 @@ class SessionBinding(QObject):
         from sdi_desktop.domain.board.file_format import from_plain
 
         self.window.board.editor.load(from_plain(board))
+        self.window.board.view.fit_when_shown()  # a reopened board shows all of itself
         self.window.notes.load_markdown_dict(notes)
         self._markdown = dict(notes)
         self._stale_panes.clear()

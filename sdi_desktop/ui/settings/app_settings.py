@@ -57,6 +57,12 @@ class AppSettings:
     def follow_up_questions(self, value: bool) -> None:
         self._qs.setValue("practice/follow_up_questions", bool(value))
 
+    def bool_value(self, key: str, default: bool) -> bool:
+        return self._qs.value(key, default, type=bool)
+
+    def set_bool_value(self, key: str, value: bool) -> None:
+        self._qs.setValue(key, bool(value))
+
     # -- window state ------------------------------------------------------------
     def bytes_value(self, key: str) -> QByteArray | None:
         value = self._qs.value(key)

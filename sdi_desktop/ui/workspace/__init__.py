@@ -1,0 +1,1 @@
+"""How the main window shares its room: side panels that collapse, remembered."""
