@@ -108,7 +108,10 @@ def end_to_end(app, board: list[dict], runs: int) -> float:
     """Open a saved finished session in the window, then its reference; the median ms."""
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="sdi-bench-reference-") as tmp:
+    # the closed window may still be releasing its lock and settings as the folder goes
+    with tempfile.TemporaryDirectory(
+        prefix="sdi-bench-reference-", ignore_cleanup_errors=True
+    ) as tmp:
         return _end_to_end(app, board, runs, Path(tmp))
 
 
