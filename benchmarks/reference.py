@@ -130,7 +130,11 @@ def _end_to_end(app, board: list[dict], runs: int, data_dir: Path) -> float:
         )  # fmt: skip
         small = store.sessions.create(SessionRecord(title="Empty"))
     window = _build_window(data_dir)
-    window.persistence.start(wait=True)
+    window.attach_sessions()
+    deadline = time.monotonic() + 60
+    while window.persistence.store is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
     window.problem_library()  # loaded once per run in the app
     watch = PaintWatch()
     window.board.view.viewport().installEventFilter(watch)
