@@ -1,0 +1,212 @@
+"""The calculator: inputs -> the derived figures, each with its formula and numbers.
+
+The built-in results are formulas like the user's own rows (``write_rate = dau *
+writes_per_user / day``), chosen from the inputs given: daily users straight or from
+monthly users, reads per user straight or from the read:write ratio, the read size or
+the write size. ``evaluate`` computes the inputs' values, the built-in rows and the
+user's rows in dependency order; a row that cannot be computed says why (what it
+needs, a unit mismatch, a cycle) instead of raising.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sdi_desktop.domain.estimation.expression import (
+    CONSTANTS,
+    Formula,
+    FormulaError,
+    parse_formula,
+    suggest,
+)
+from sdi_desktop.domain.estimation.format import format_exact, format_round
+from sdi_desktop.domain.estimation.inputs import SPECS
+from sdi_desktop.domain.estimation.units import Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class RowSpec:
+    name: str
+    label: str
+
+
+RESULTS: tuple[RowSpec, ...] = (
+    RowSpec("daily_users", "Daily active users (from monthly)"),
+    RowSpec("write_rate", "Writes per second (average)"),
+    RowSpec("read_rate", "Reads per second (average)"),
+    RowSpec("peak_write_rate", "Writes per second at peak"),
+    RowSpec("peak_read_rate", "Reads per second at peak"),
+    RowSpec("storage_per_day", "New storage per day"),
+    RowSpec("storage_per_year", "New storage per year"),
+    RowSpec("storage_retention", "Storage over the retention"),
+    RowSpec("storage_replicated", "Storage over the retention, replicated"),
+    RowSpec("bandwidth_in", "Bandwidth in (average)"),
+    RowSpec("bandwidth_out", "Bandwidth out (average)"),
+    RowSpec("cache_memory", "Cache for the hot set of a day's reads"),
+    RowSpec("servers_at_peak", "Servers at peak"),
+)
+RESULT_NAMES = frozenset(r.name for r in RESULTS)
+RESERVED = frozenset(SPECS) | RESULT_NAMES | frozenset(CONSTANTS) | {"ceil", "min", "max"}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One computed figure: value (None when it cannot be computed) and how it was had."""
+
+    name: str
+    label: str
+    formula: str  # symbolic: "dau × writes_per_user / day"
+    numbers: str  # with the numbers put in: "100 M × 1 / 86,400 s"
+    value: Quantity | None
+    problem: str = ""  # why there is no value
+    user: bool = False
+    broken: bool = False  # the formula itself is wrong (not merely waiting for an input)
+
+    @property
+    def text(self) -> str:
+        return format_round(self.value) if self.value is not None else ""
+
+    @property
+    def exact(self) -> str:
+        return format_exact(self.value) if self.value is not None else ""
+
+    @property
+    def line(self) -> str:
+        """``100 M × 1 / 86,400 s ≈ 1,160 /s``."""
+        if self.value is None:
+            return f"{self.formula}: {self.problem}"
+        return f"{self.numbers} ≈ {self.text}"
+
+
+@lru_cache(maxsize=64)
+def _formula(text: str) -> Formula:
+    return parse_formula(text)
+
+
+def builtin_formulas(given: Mapping[str, Quantity]) -> list[tuple[RowSpec, str]]:
+    """The built-in rows' formulas for the inputs that are given."""
+    users = "dau" if "dau" in given or "mau" not in given else "daily_users"
+    if "reads_per_user" in given or "read_write_ratio" not in given:
+        reads = f"{users} * reads_per_user"
+    else:
+        reads = f"{users} * writes_per_user * read_write_ratio"
+    read_size = "read_size" if "read_size" in given else "write_size"
+    formulas = {
+        "daily_users": "mau * dau_share",
+        "write_rate": f"{users} * writes_per_user / day",
+        "read_rate": f"{reads} / day",
+        "peak_write_rate": "write_rate * peak_factor",
+        "peak_read_rate": "read_rate * peak_factor",
+        "storage_per_day": f"{users} * writes_per_user * write_size",
+        "storage_per_year": "storage_per_day * 365",
+        "storage_retention": "storage_per_day * retention / day",
+        "storage_replicated": "storage_retention * replication",
+        "bandwidth_in": "write_rate * write_size",
+        "bandwidth_out": f"read_rate * {read_size}",
+        "cache_memory": f"{reads} * hot_share * {read_size}",
+        "servers_at_peak": "ceil((peak_read_rate + peak_write_rate) / server_capacity)",
+    }
+    rows = [(spec, formulas[spec.name]) for spec in RESULTS]
+    if users == "dau":
+        rows = rows[1:]
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class UserRow:
+    name: str
+    formula: str
+
+
+def evaluate(values: Mapping[str, Quantity], user_rows: Sequence[UserRow] = ()) -> list[Row]:
+    """Every built-in row, then the user's rows, computed from the inputs' ``values``."""
+    env: dict[str, Quantity] = dict(CONSTANTS)
+    env.update(values)
+    plan: list[tuple[str, str, str, bool]] = [
+        (spec.name, spec.label, text, False) for spec, text in builtin_formulas(values)
+    ]
+    plan += [(row.name, row.name, row.formula, True) for row in user_rows]
+    parsed: dict[str, Formula | FormulaError] = {}
+    for name, _label, text, _user in plan:
+        try:
+            parsed[name] = _formula(text)
+        except FormulaError as exc:
+            parsed[name] = exc
+    problems: dict[str, str] = {}
+    order = _order(parsed, problems)
+    known = set(env) | set(parsed) | set(SPECS)
+    broken = set(problems)
+    for name in order:
+        if name in problems:
+            continue
+        formula = parsed[name]
+        if isinstance(formula, FormulaError):
+            problems[name] = str(formula)
+            broken.add(name)
+            continue
+        missing = sorted(n for n in formula.names if n not in env)
+        if missing:
+            problems[name] = _missing(missing, known, problems)
+            if any(n not in SPECS and n not in problems for n in missing):
+                broken.add(name)
+            continue
+        try:
+            env[name] = formula.evaluate(env)
+        except FormulaError as exc:
+            problems[name] = str(exc)
+            broken.add(name)
+    out = []
+    for name, label, text, user in plan:
+        formula = parsed[name]
+        value = env.get(name) if name not in problems else None
+        if isinstance(formula, FormulaError):
+            out.append(Row(name, label, text, text, None, problems[name], user, True))
+            continue
+        numbers = formula.with_numbers(env) if value is not None else ""
+        problem = problems.get(name, "")
+        out.append(
+            Row(name, label, formula.symbolic(), numbers, value, problem, user, name in broken)
+        )
+    return out
+
+
+def _missing(missing: list[str], known, problems: Mapping[str, str]) -> str:
+    parts = []
+    for name in missing:
+        if name in SPECS:
+            parts.append(SPECS[name].label.lower())
+        elif name in problems:
+            parts.append(f"{name}, which has no value")
+        else:
+            parts.append(f"unknown name '{name}'{suggest(name, known)}")
+    head = "needs " if all(n in SPECS or n in problems for n in missing) else ""
+    return head + ", ".join(parts)
+
+
+def _order(parsed: Mapping[str, Formula | FormulaError], problems: dict[str, str]) -> list[str]:
+    """The rows in dependency order; rows on a cycle get a problem naming it."""
+    order: list[str] = []
+    state: dict[str, int] = {}  # 1: in progress, 2: done
+
+    def visit(name: str, path: list[str]) -> None:
+        if state.get(name) == 2:
+            return
+        if state.get(name) == 1:
+            cycle = [*path[path.index(name) :], name]
+            for member in cycle[:-1]:
+                problems[member] = "cycle: " + " → ".join(cycle)
+            return
+        state[name] = 1
+        formula = parsed[name]
+        if isinstance(formula, Formula):
+            for dep in sorted(formula.names):
+                if dep in parsed:
+                    visit(dep, [*path, name])
+        state[name] = 2
+        order.append(name)
+
+    for name in parsed:
+        visit(name, [])
+    return order
