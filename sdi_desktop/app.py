@@ -117,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.problems_command == "check":
             return problems.check_problems(args.path)
+        if args.problems_command == "estimate":
+            return problems.estimate_problem(paths.data_dir(args.data_dir), args.id, args.json)
         return problems.list_problems(paths.data_dir(args.data_dir), args.json)
     if args.command == "screenshots":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

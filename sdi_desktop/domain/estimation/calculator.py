@@ -34,6 +34,8 @@ class RowSpec:
 
 RESULTS: tuple[RowSpec, ...] = (
     RowSpec("daily_users", "Daily active users (from monthly)"),
+    RowSpec("writes_per_day", "Writes per day"),
+    RowSpec("reads_per_day", "Reads per day"),
     RowSpec("write_rate", "Writes per second (average)"),
     RowSpec("read_rate", "Reads per second (average)"),
     RowSpec("peak_write_rate", "Writes per second at peak"),
@@ -86,26 +88,40 @@ def _formula(text: str) -> Formula:
 
 
 def builtin_formulas(given: Mapping[str, Quantity]) -> list[tuple[RowSpec, str]]:
-    """The built-in rows' formulas for the inputs that are given."""
+    """The built-in rows' formulas for the inputs that are given.
+
+    Writes: ``total_writes`` when given, else users x writes per user. Reads:
+    ``total_reads``, else users x reads per user, else writes x the read:write ratio.
+    Users: daily users, else monthly users x the daily share.
+    """
     users = "dau" if "dau" in given or "mau" not in given else "daily_users"
-    if "reads_per_user" in given or "read_write_ratio" not in given:
-        reads = f"{users} * reads_per_user"
+    if "total_writes" in given:
+        writes_per_day, write_rate = "total_writes * day", "total_writes"
     else:
-        reads = f"{users} * writes_per_user * read_write_ratio"
+        writes_per_day = f"{users} * writes_per_user"
+        write_rate = f"{users} * writes_per_user / day"
+    if "total_reads" in given:
+        read_rate = "total_reads"
+    elif "reads_per_user" in given or "read_write_ratio" not in given:
+        read_rate = f"{users} * reads_per_user / day"
+    else:
+        read_rate = "write_rate * read_write_ratio"
     read_size = "read_size" if "read_size" in given else "write_size"
     formulas = {
         "daily_users": "mau * dau_share",
-        "write_rate": f"{users} * writes_per_user / day",
-        "read_rate": f"{reads} / day",
+        "writes_per_day": writes_per_day,
+        "reads_per_day": "read_rate * day",
+        "write_rate": write_rate,
+        "read_rate": read_rate,
         "peak_write_rate": "write_rate * peak_factor",
         "peak_read_rate": "read_rate * peak_factor",
-        "storage_per_day": f"{users} * writes_per_user * write_size",
+        "storage_per_day": "writes_per_day * write_size",
         "storage_per_year": "storage_per_day * 365",
         "storage_retention": "storage_per_day * retention / day",
         "storage_replicated": "storage_retention * replication",
         "bandwidth_in": "write_rate * write_size",
         "bandwidth_out": f"read_rate * {read_size}",
-        "cache_memory": f"{reads} * hot_share * {read_size}",
+        "cache_memory": f"reads_per_day * hot_share * {read_size}",
         "servers_at_peak": "ceil((peak_read_rate + peak_write_rate) / server_capacity)",
     }
     rows = [(spec, formulas[spec.name]) for spec in RESULTS]

@@ -110,14 +110,20 @@ def parse_formula(text: str) -> Formula:
         if not unit:
             return match.group(0)
         source = number + unit
+        tail = ""
         try:
             quantity = parse_quantity(source.replace("_", ""))
         except InputError as exc:
             if unit.strip().startswith("/"):
                 return match.group(0)  # "10 / rows": a division by a name
-            raise FormulaError(f"'{source.strip()}': {exc}") from None
+            head, slash, rest = unit.partition("/")
+            try:
+                quantity = parse_quantity((number + head).replace("_", ""))
+            except InputError:
+                raise FormulaError(f"'{source.strip()}': {exc}") from None
+            source, tail = number + head, slash + rest  # "1 ms / year": ms, then / year
         literals.append((quantity, source.strip()))
-        return f" __lit{len(literals) - 1} "
+        return f" __lit{len(literals) - 1} {tail}"
 
     prepared = _LITERAL.sub(swap, text.replace("×", "*").replace("−", "-").replace("^", "**"))
     try:
@@ -128,20 +134,22 @@ def parse_formula(text: str) -> Formula:
         raise FormulaError("cannot be read") from None
     names: set[str] = set()
     try:
-        node = _build(tree.body, literals, names)
+        node = _build(tree.body, (literals, prepared.strip()), names)
     except RecursionError:
         raise FormulaError("is nested too deeply") from None
     return Formula(text.strip(), node, frozenset(names))
 
 
-def _build(node: ast.AST, literals, names: set[str]) -> Node:
+def _build(node: ast.AST, context, names: set[str]) -> Node:
+    literals, source_text = context
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, int | float):
             raise FormulaError("only numbers and names may appear in a formula")
         value = float(node.value)
         if not math.isfinite(value):
             raise FormulaError("a number in the formula is too large")
-        return ("num", Quantity(value, COUNT), _plain(value))
+        shown = ast.get_source_segment(source_text, node) or _plain(value)
+        return ("num", Quantity(value, COUNT), shown)
     if isinstance(node, ast.Name):
         if node.id.startswith("__lit"):
             quantity, source = literals[int(node.id[5:])]
@@ -152,18 +160,18 @@ def _build(node: ast.AST, literals, names: set[str]) -> Node:
         return (
             "op",
             _OPS[type(node.op)],
-            _build(node.left, literals, names),
-            _build(node.right, literals, names),
+            _build(node.left, context, names),
+            _build(node.right, context, names),
         )
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
-        inner = _build(node.operand, literals, names)
+        inner = _build(node.operand, context, names)
         return ("neg", inner) if isinstance(node.op, ast.USub) else inner
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         if node.func.id not in FUNCTIONS or node.keywords or not node.args:
             raise FormulaError(f"only {', '.join(FUNCTIONS)} may be called in a formula")
         if node.func.id == "ceil" and len(node.args) != 1:
             raise FormulaError("ceil takes one value")
-        return ("call", node.func.id, [_build(a, literals, names) for a in node.args])
+        return ("call", node.func.id, [_build(a, context, names) for a in node.args])
     if isinstance(node, ast.Tuple):
         raise FormulaError("a comma is not allowed here: write 86400 or 86_400")
     raise FormulaError("only numbers, names, + - * / ** and ceil/min/max are allowed")

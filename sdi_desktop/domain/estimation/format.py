@@ -35,7 +35,12 @@ def round3(value: float) -> float:
 
 
 def _digits(value: float) -> str:
-    """Three significant figures, grouped: 1157.4 -> '1,160', 0.2 -> '0.2'."""
+    """Three significant figures, grouped: 1157.4 -> '1,160', 0.2 -> '0.2'.
+
+    Whole numbers below 10,000 are written in full (1,024, not 1,020).
+    """
+    if value == int(value) and abs(value) < 10_000:
+        return f"{int(value):,}"
     value = round3(value)
     if value == 0:
         return "0"

@@ -66,15 +66,10 @@ class EstimationState:
         self.texts[name] = text
         message = ""
         if not text.strip():
-            if spec.optional and self._still_has_users(name):
-                self.good.pop(name, None)
-                self.good_texts.pop(name, None)
-                self._results = None
-            elif spec.optional:
-                message = "needs daily or monthly users: fill one of the two"
+            if spec.optional or name not in self.good_texts:
+                self._forget(name)  # not used, or nothing to keep: the results say "needs"
             else:
-                kept = self.good_texts.get(name)
-                message = "empty" + (f": the results keep {kept}" if kept else "")
+                message = f"empty: the results keep {self.good_texts[name]}"
         else:
             try:
                 value = parse_quantity(text, spec.dim)
@@ -88,11 +83,11 @@ class EstimationState:
         self._message("input", name, message)
         return message
 
-    def _still_has_users(self, cleared: str) -> bool:
-        if cleared not in ("dau", "mau"):
-            return True
-        other = "mau" if cleared == "dau" else "dau"
-        return other in self.good
+    def _forget(self, name: str) -> None:
+        if name in self.good:
+            del self.good[name]
+            self._results = None
+        self.good_texts.pop(name, None)
 
     def _message(self, kind: str, key: str, message: str) -> None:
         full = key if kind == "input" else f"{kind} {key}"
@@ -230,7 +225,10 @@ class EstimationState:
         return state
 
     def apply_figures(self, figures: Mapping[str, str], rows=()) -> None:
+        """Replace inputs and rows with ``figures`` (absent inputs go back to defaults)."""
         for spec in INPUTS:
+            self._forget(spec.name)
+            self.messages.pop(spec.name, None)
             self.set_input(spec.name, figures.get(spec.name, spec.default))
         self.row_texts = []
         self.row_good = []

@@ -24,13 +24,21 @@ from sdi_desktop.domain.problems.library import ProblemLibrary, ProblemOrigin
 from sdi_desktop.domain.problems.model import (
     FORMAT_VERSION,
     DeepDive,
+    Estimation,
+    EstimationRow,
     Option,
     Problem,
     Scale,
 )
 
 SUFFIX = ".toml"
-KNOWN_FIELDS = sorted({f for m in (Problem, Scale, DeepDive, Option) for f in m.model_fields})
+KNOWN_FIELDS = sorted(
+    {
+        f
+        for m in (Problem, Scale, DeepDive, Option, Estimation, EstimationRow)
+        for f in m.model_fields
+    }
+)
 
 
 def parse_problem_text(text: str, name: str) -> Problem:
@@ -50,7 +58,7 @@ def parse_problem_text(text: str, name: str) -> Problem:
             )
         )
     try:
-        return Problem.model_validate(data)
+        problem = Problem.model_validate(data)
     except ValidationError as exc:
         # An unknown key explains a missing one (a misspelling), so it is reported first.
         errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
@@ -58,6 +66,16 @@ def parse_problem_text(text: str, name: str) -> Problem:
         raise ProblemFileError(
             ProblemError(name, field_path(first["loc"]), _explain(first)), len(errors) - 1
         ) from None
+    if problem.estimation is not None:
+        from sdi_desktop.domain.estimation.problem_figures import check_table
+
+        problems = check_table(problem.estimation)
+        if problems:
+            where, message = problems[0]
+            raise ProblemFileError(
+                ProblemError(name, f"estimation.{where}", message), len(problems) - 1
+            )
+    return problem
 
 
 def _explain(error) -> str:

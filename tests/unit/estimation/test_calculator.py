@@ -60,7 +60,8 @@ def test_every_formula_against_the_hand_worked_url_shortener():
 def test_formulas_show_the_numbers_put_in():
     rows = {r.name: r for r in evaluate(URL)}
     assert rows["write_rate"].line == "100 M × 1 / 86,400 s ≈ 1,160 /s"
-    assert rows["read_rate"].line == "100 M × 1 × 100 / 86,400 s ≈ 116,000 /s"
+    assert rows["read_rate"].line == "1,160 /s × 100 ≈ 116,000 /s"
+    assert rows["storage_per_day"].line == "100 M × 500 B ≈ 50 GB"
     assert rows["storage_per_year"].line == "50 GB × 365 ≈ 18.2 TB"
     assert rows["cache_memory"].text == "1 TB"
     assert rows["write_rate"].formula == "dau × writes_per_user / day"
@@ -84,6 +85,25 @@ def test_monthly_users_and_reads_per_user_and_read_size():
     assert got["bandwidth_out"] == pytest.approx(5e7 / DAY * 2000)
     assert got["cache_memory"] == pytest.approx(5e7 * 0.1 * 2000)  # 10 GB
     assert got["storage_per_day"] == pytest.approx(5e5 * 1000)
+
+
+def test_totals_instead_of_users():
+    # a broker: 1 M messages/s in, 3 M/s out, 1 KB each, kept 7 days
+    values = {
+        "total_writes": Quantity(1e6, RATE),
+        "total_reads": Quantity(3e6, RATE),
+        "write_size": Quantity(1000.0, BYTES),
+        "retention": Quantity(7 * DAY, SECONDS),
+        "peak_factor": Quantity(2.0),
+    }
+    got = _values(evaluate(values))
+    assert got["writes_per_day"] == pytest.approx(86.4e9)
+    assert got["reads_per_day"] == pytest.approx(259.2e9)
+    assert got["bandwidth_in"] == pytest.approx(1e9)  # 1 GB/s
+    assert got["bandwidth_out"] == pytest.approx(3e9)
+    assert got["storage_retention"] == pytest.approx(604.8e12)  # ~600 TB
+    assert got["peak_read_rate"] == pytest.approx(6e6)
+    assert "daily_users" not in got
 
 
 def test_a_missing_input_is_named_not_raised():

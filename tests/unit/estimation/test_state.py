@@ -43,12 +43,13 @@ def test_fixing_the_field_clears_the_message_and_recomputes():
     assert state.result("write_rate").text == "2,310 /s"
 
 
-def test_daily_users_may_be_emptied_when_monthly_users_are_given():
+def test_an_optional_input_may_be_emptied_and_the_results_say_what_they_need():
     state = _state()
-    assert state.set_input("dau", "") != ""  # nothing else says how many users
-    state.set_input("mau", "200 M")
     assert state.set_input("dau", "") == ""
+    assert state.result("write_rate").problem == "needs daily active users"
+    state.set_input("mau", "200 M")
     assert state.result("daily_users").text == "100 M"
+    assert state.result("write_rate").text == "1,160 /s"
 
 
 def test_a_bad_row_keeps_its_last_good_formula():
