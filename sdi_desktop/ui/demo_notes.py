@@ -37,8 +37,8 @@ ESTIMATES = """## Back of the envelope
 | Quantity | Assumption                       | Result                                |
 | -------- | -------------------------------- | ------------------------------------- |
 | Writes   | 100 M links a day / 86,400 s     | ~1,200 per second                     |
-| Reads    | 100 reads per write, ×2 at peak  | ~116,000 per second, ~230,000 at peak |
-| Storage  | 36.5 B links a year × 500 B      | ~18 TB a year, ~91 TB in 5 years      |
+| Reads    | 100 reads per write, ×2 at peak  | ~116,000 per second (230,000 at peak) |
+| Storage  | 36.5 B links a year × 500 B      | ~18 TB a year (91 TB in 5 years)      |
 | Cache    | 20 % of 10 B daily reads × 500 B | ~1 TB of RAM                          |
 
 Code space: 62^7 ≈ 3.5 trillion codes, so 7 characters last ~100 years at this rate.

@@ -146,6 +146,9 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
                 written += _review_views(window, Path(tmp) / "progress", out)
             else:
                 written.append(_dashboard(window, Path(tmp) / "progress", out, "-dark"))
+            from sdi_desktop.ui.estimation.screens import render as estimation_views
+
+            written += estimation_views(window, out, "" if theme == "light" else "-dark")
             window.hide()
             window.deleteLater()
         QApplication.processEvents()

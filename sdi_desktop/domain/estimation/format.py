@@ -55,6 +55,8 @@ def _digits(value: float) -> str:
 
 def _scaled(value: float, steps, base: str, sep: str = " ") -> str:
     magnitude = abs(round3(value))
+    if steps is _COUNT_STEPS and magnitude >= 1e15:
+        return f"{value:.3g}"  # past trillions, powers of ten read better than "1,000 T"
     for size, name in steps:
         if magnitude >= size:
             return f"{_digits(value / size)}{sep}{name}"

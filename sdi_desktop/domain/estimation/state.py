@@ -66,8 +66,8 @@ class EstimationState:
         self.texts[name] = text
         message = ""
         if not text.strip():
-            if spec.optional or name not in self.good_texts:
-                self._forget(name)  # not used, or nothing to keep: the results say "needs"
+            if name not in self.good_texts or (spec.optional and self._replaced(name)):
+                self._forget(name)  # nothing to keep, or another input takes its place
             else:
                 message = f"empty: the results keep {self.good_texts[name]}"
         else:
@@ -82,6 +82,20 @@ class EstimationState:
                 self.good_texts[name] = text.strip()
         self._message("input", name, message)
         return message
+
+    def _replaced(self, name: str) -> bool:
+        """Whether an emptied optional input has another that does its work."""
+        has = self.good.__contains__
+        if name == "read_size":
+            return True  # empty means the size of a write
+        if name in ("dau", "mau"):
+            return has("mau" if name == "dau" else "dau")
+        if name in ("reads_per_user", "read_write_ratio", "total_reads"):
+            others = {"reads_per_user", "read_write_ratio", "total_reads"} - {name}
+            return any(has(n) for n in others)
+        if name == "total_writes":
+            return has("writes_per_user") and (has("dau") or has("mau"))
+        return False
 
     def _forget(self, name: str) -> None:
         if name in self.good:

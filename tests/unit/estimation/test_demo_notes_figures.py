@@ -24,10 +24,10 @@ def test_the_estimates_table_matches_the_calculator():
     got = _figures()
     assert "~1,200 per second" in notes and got["write_rate"] == pytest.approx(1157, rel=0.01)
     assert "~116,000 per second" in notes and got["read_rate"] == pytest.approx(115_741, 1e-3)
-    assert "~230,000 at peak" in notes and got["peak_read_rate"] == pytest.approx(231_481, 1e-3)
+    assert "(230,000 at peak)" in notes and got["peak_read_rate"] == pytest.approx(231_481, 1e-3)
     assert "36.5 B links a year" in notes and got["links_per_year"] == 36.5e9
     assert "~18 TB a year" in notes and got["storage_per_year"] == pytest.approx(18.25e12)
-    assert "~91 TB in 5 years" in notes
+    assert "(91 TB in 5 years)" in notes
     assert got["storage_per_day"] * 5 * 365 == pytest.approx(91.25e12)
     assert "~1 TB of RAM" in notes and got["cache_memory"] == pytest.approx(1e12)
     assert "3.5 trillion" in notes and got["codes_7_chars"] == pytest.approx(3.52e12, rel=1e-3)

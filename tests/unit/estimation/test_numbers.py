@@ -19,7 +19,7 @@ from sdi_desktop.domain.estimation.units import SECONDS
 
 
 def test_every_entry_has_a_source_and_latency_names_norvig_dean_and_a_year():
-    assert all(e.source for e in ENTRIES)
+    assert all(e.source and e.cite for e in ENTRIES)
     for entry in LATENCY:
         assert "Norvig" in entry.source and "Dean" in entry.source
         assert re.search(r"\((19|20)\d\d\)$", entry.source)

@@ -99,7 +99,12 @@ def test_bad_input_says_what_is_wrong(text, dim, words):
         (Quantity(10 * 365 * 86400, SECONDS), "10 years"),
         (Quantity(86400, SECONDS), "1 day"),
         (Quantity(0.005, SECONDS), "5 ms"),
-        (Quantity(999_999.0), "1 M"),  # rounding up crosses into the next unit
+        (Quantity(999_999.0), "1 M"),
+        (Quantity(1.16e23, RATE), "1.16e+23 /s"),
+        (
+            Quantity(4096),
+            "4,096",
+        ),  # whole numbers below 10,000 in full  # rounding up crosses into the next unit
     ],
 )
 def test_round_human_units(quantity, text):

@@ -43,13 +43,15 @@ def test_fixing_the_field_clears_the_message_and_recomputes():
     assert state.result("write_rate").text == "2,310 /s"
 
 
-def test_an_optional_input_may_be_emptied_and_the_results_say_what_they_need():
+def test_an_optional_input_empties_when_another_does_its_work():
     state = _state()
-    assert state.set_input("dau", "") == ""
-    assert state.result("write_rate").problem == "needs daily active users"
+    assert "the results keep 100 M" in state.set_input("dau", "")  # nothing replaces it
+    assert state.result("write_rate").text == "1,160 /s"
     state.set_input("mau", "200 M")
+    assert state.set_input("dau", "") == ""
     assert state.result("daily_users").text == "100 M"
     assert state.result("write_rate").text == "1,160 /s"
+    assert state.set_input("read_size", "") == ""  # empty: the size of a write
 
 
 def test_a_bad_row_keeps_its_last_good_formula():
@@ -103,3 +105,31 @@ def test_to_dict_from_dict_round_trip_through_json():
 def test_from_dict_rejects_a_malformed_state(data, words):
     with pytest.raises(EstimationStateError, match=words.replace("[", r"\[")):
         EstimationState.from_dict(data)
+
+
+def test_results_as_a_markdown_table_with_formulas():
+    from sdi_desktop.domain.estimation.markdown import results_markdown
+
+    state = _state()
+    state.add_row("feed_cache", "dau * 0.2 * 500 B")
+    text = results_markdown(state.texts, state.results())
+    lines = text.splitlines()
+    assert lines[0] == "### Back of the envelope"
+    assert "| Daily active users" in text and "| 100 M" in text
+    peak = next(line for line in lines if line.startswith("| Peak factor (assumption)"))
+    assert peak.split("|")[2].strip() == "2"
+    write = next(line for line in lines if line.startswith("| Writes per second (average)"))
+    assert "`dau × writes_per_user / day` = 100 M × 1 / 86,400 s" in write
+    assert write.rstrip(" |").endswith("~1,160 /s")
+    assert any(line.startswith("| feed_cache") and "~10 GB" in line for line in lines)
+    table = lines[lines.index(next(x for x in lines if x.startswith("| Figure"))) :]
+    assert len({len(line) for line in table if line}) == 1  # the columns line up
+
+
+def test_state_markdown_for_exports():
+    from sdi_desktop.domain.estimation.markdown import state_markdown
+
+    state = _state()
+    text = state_markdown(state.to_dict())
+    assert "1,160 /s" in text and "Daily share" not in text  # daily users were given
+    assert state_markdown(None) == "" and state_markdown({"version": 7}) == ""

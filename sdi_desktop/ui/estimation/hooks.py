@@ -1,0 +1,161 @@
+"""Wiring of the estimation panel and the numbers card into the main window.
+
+Cheap to import (Qt classes already loaded, nothing of the calculator): the panel, the
+card and ``domain.estimation`` are imported the first time one of them opens.
+``install(window)`` gives ``window.estimation``, an ``EstimationHooks`` with:
+
+- ``actionEstimation`` (Ctrl+Shift+B) and ``actionNumbersCard`` (Ctrl+Shift+L), in the
+  Session menu; buttons for both in the scope phase's guidance, and a "Calculator…"
+  button under the Estimates pane;
+- ``state_dict()`` / ``restore(data)`` / ``changed``: the stored form, for the session's
+  ``extras["estimation"]`` (``None`` when the panel was never used in this session).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+
+ESTIMATION_KEYS = "Ctrl+Shift+B"  # B for back of the envelope
+NUMBERS_KEYS = "Ctrl+Shift+L"  # L for latency
+
+
+class EstimationHooks(QObject):
+    changed = Signal()  # the panel's state changed: autosave may store state_dict()
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = None
+        self.card = None
+        self._pending: dict[str, Any] | None = None
+        self.action_estimation = self._action(
+            "actionEstimation", "&Estimation Calculator…", ESTIMATION_KEYS, self.open_panel
+        )
+        self.action_numbers = self._action(
+            "actionNumbersCard", "N&umbers Card…", NUMBERS_KEYS, self.open_card
+        )
+
+    def _action(self, name: str, text: str, keys: str, slot) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shown})")
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    # -- opening ----------------------------------------------------------------------
+    def ensure_panel(self):
+        if self.panel is None:
+            from sdi_desktop.ui.estimation.panel import EstimationPanel
+
+            self.panel = EstimationPanel(self.window, self._problem, self._insert)
+            if self._pending is not None:
+                self.panel.restore(self._pending)
+                self._pending = None
+            self.panel.changed.connect(self.changed)
+        return self.panel
+
+    def open_panel(self) -> None:
+        panel = self.ensure_panel()
+        if not panel.isVisible():
+            self._place(panel)
+        panel.show()
+        panel.raise_()
+        panel.activateWindow()
+
+    def open_card(self) -> None:
+        if self.card is None:
+            from sdi_desktop.ui.estimation.numbers_card import NumbersCard
+
+            self.card = NumbersCard(self.window)
+        self.card.show()
+        self.card.raise_()
+        self.card.activateWindow()
+
+    def _place(self, panel) -> None:
+        """Beside the notes: over the right part of the main window."""
+        frame = self.window.frameGeometry()
+        width = min(panel.width(), frame.width())
+        panel.move(frame.right() - width - 20, frame.top() + 80)
+
+    def _problem(self):
+        return getattr(self.window.session, "problem", None)
+
+    def _insert(self, markdown: str) -> None:
+        notes = self.window.notes
+        if notes is None:
+            return
+        edit = notes.panes["estimates"]
+        notes.setCurrentWidget(notes.containers["estimates"])
+        cursor = edit.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        edit.setTextCursor(cursor)
+        if edit.toPlainText().strip():
+            cursor.insertBlock()
+        edit.insert_markdown(markdown)
+
+    # -- the stored form ---------------------------------------------------------------
+    def state_dict(self) -> dict[str, Any] | None:
+        if self.panel is not None:
+            return self.panel.state_dict()
+        return self._pending
+
+    def restore(self, data: dict[str, Any] | None) -> None:
+        """The state of the session being opened (``None`` for a new session)."""
+        if self.panel is None:
+            self._pending = data
+        else:
+            self.panel.restore(data)
+
+
+def _tool_button(action: QAction, text: str, parent: QWidget) -> QToolButton:
+    button = QToolButton(parent)
+    button.setDefaultAction(action)
+    button.setText(text)
+    button.setAutoRaise(True)
+    return button
+
+
+def install(window) -> EstimationHooks:
+    """Add the actions, the menu entries and the buttons; returns ``window.estimation``."""
+    hooks = EstimationHooks(window)
+    window.estimation = hooks
+    menu = window._session_menu
+    menu.addSeparator()
+    menu.addAction(hooks.action_estimation)
+    menu.addAction(hooks.action_numbers)
+    # The scope phase's guidance: both tools, shown only in that phase.
+    box = QWidget()
+    box.setObjectName("scopeEstimationTools")
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(_tool_button(hooks.action_estimation, "Estimation calculator…", box))
+    row.addWidget(_tool_button(hooks.action_numbers, "Numbers card…", box))
+    row.addStretch(1)
+    layout = window.phase_panel._layout
+    layout.insertWidget(layout.count() - 1, box)
+
+    def follow_phase(*_args) -> None:
+        box.setVisible(window.session.clock.current == 0)
+
+    window.phaseChanged.connect(follow_phase)
+    window.sessionChanged.connect(follow_phase)
+    follow_phase()
+
+    def under_estimates_pane() -> None:
+        footer = window.notes.containers["estimates"]._layout.itemAt(1).layout()
+        button = _tool_button(hooks.action_estimation, "Calculator…", window.notes)
+        button.setObjectName("notesEstimationButton")
+        footer.insertWidget(1, button)
+
+    if window.notes is not None:
+        under_estimates_pane()
+    else:
+        window.workspaceReady.connect(under_estimates_pane)
+    return hooks
