@@ -20,7 +20,8 @@ def test_estimation_loads_only_when_opened(tmp_path):
         "window.findChild(type(window.action_new), 'actionEstimation').trigger()\n"
         "window.findChild(type(window.action_new), 'actionNumbersCard').trigger()\n"
         "print('AFTER', [m for m in heavy if m in sys.modules])\n"
-        "print('NAMES', window.estimation.panel.objectName(), window.estimation.card.objectName())\n"
+        "hooks = window.estimation\n"
+        "print('NAMES', hooks.panel.objectName(), hooks.card.objectName())\n"
         "window.close()\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
