@@ -11,7 +11,7 @@ needs, a unit mismatch, a cycle) instead of raising.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sdi_desktop.domain.estimation.expression import (
@@ -60,11 +60,31 @@ class Row:
     name: str
     label: str
     formula: str  # symbolic: "dau × writes_per_user / day"
-    numbers: str  # with the numbers put in: "100 M × 1 / 86,400 s"
     value: Quantity | None
     problem: str = ""  # why there is no value
     user: bool = False
     broken: bool = False  # the formula itself is wrong (not merely waiting for an input)
+    # what ``numbers`` is written from, only when asked (a keystroke shows a few rows)
+    source: tuple | None = field(default=None, compare=False, repr=False)
+
+    def same_as(self, other: Row) -> bool:
+        """Equal and shown with the same numbers (the values its formula reads)."""
+        if self != other:
+            return False
+        if self.source is None or other.source is None:
+            return self.source is other.source
+        (formula, env), (other_formula, other_env) = self.source, other.source
+        if formula is not other_formula:
+            return formula.text == other_formula.text and self.numbers == other.numbers
+        return all(env.get(n) == other_env.get(n) for n in formula.names)
+
+    @property
+    def numbers(self) -> str:
+        """The formula with the numbers put in: ``100 M × 1 / 86,400 s``."""
+        if self.source is None:
+            return self.formula if self.value is None else ""
+        formula, env = self.source
+        return formula.with_numbers(env)
 
     @property
     def text(self) -> str:
@@ -82,9 +102,14 @@ class Row:
         return f"{self.numbers} ≈ {self.text}"
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _formula(text: str) -> Formula:
     return parse_formula(text)
+
+
+@lru_cache(maxsize=256)
+def _symbolic(formula: Formula) -> str:
+    return formula.symbolic()
 
 
 def builtin_formulas(given: Mapping[str, Quantity]) -> list[tuple[RowSpec, str]]:
@@ -178,12 +203,12 @@ def evaluate(values: Mapping[str, Quantity], user_rows: Sequence[UserRow] = ()) 
         formula = parsed[name]
         value = env.get(name) if name not in problems else None
         if isinstance(formula, FormulaError):
-            out.append(Row(name, label, text, text, None, problems[name], user, True))
+            out.append(Row(name, label, text, None, problems[name], user, True))
             continue
-        numbers = formula.with_numbers(env) if value is not None else ""
+        source = (formula, env) if value is not None else None
         problem = problems.get(name, "")
         out.append(
-            Row(name, label, formula.symbolic(), numbers, value, problem, user, name in broken)
+            Row(name, label, _symbolic(formula), value, problem, user, name in broken, source)
         )
     return out
 

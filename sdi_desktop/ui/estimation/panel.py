@@ -117,9 +117,11 @@ class EstimationPanel(QDialog):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Interactive, fitted when the rows change: ResizeToContents would measure every
+        # row on every keystroke.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.model.modelReset.connect(self._fit_columns)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(scroll)
@@ -134,6 +136,10 @@ class EstimationPanel(QDialog):
         self.resize(1100, 640)
         self._fill_fields()
         self._refresh_results()
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
 
     # -- edits ----------------------------------------------------------------------
     def _input_edited(self, name: str, text: str) -> None:

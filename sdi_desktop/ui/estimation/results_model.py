@@ -17,12 +17,16 @@ class ResultsModel(QAbstractTableModel):
         self.rows: list[Row] = []
 
     def set_rows(self, rows: list[Row]) -> None:
+        """Take new results; only the rows whose figure or message changed are repainted."""
         if len(rows) == len(self.rows) and all(
             a.name == b.name for a, b in zip(rows, self.rows, strict=True)
         ):
-            self.rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 2))
+            old, self.rows = self.rows, rows
+            changed = [
+                i for i, (a, b) in enumerate(zip(old, rows, strict=True)) if not a.same_as(b)
+            ]
+            if changed:
+                self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 2))
             return
         self.beginResetModel()
         self.rows = rows

@@ -209,3 +209,15 @@ def test_random_text_in_a_formula_gives_a_message_never_raises(text):
     index = state.add_row("mine", "dau * 2")
     state.set_row(index, formula=text)
     assert state.results()[-1].name == "mine"
+
+
+def test_a_row_with_the_same_value_from_other_numbers_is_not_the_same_on_screen():
+    one = {r.name: r for r in evaluate({**URL, "dau": Quantity(200e6)})}
+    two = {
+        r.name: r
+        for r in evaluate({**URL, "dau": Quantity(100e6), "writes_per_user": Quantity(2.0)})
+    }
+    assert one["write_rate"].value == two["write_rate"].value
+    assert not one["write_rate"].same_as(two["write_rate"])  # 200 M × 1 vs 100 M × 2
+    again = {r.name: r for r in evaluate({**URL, "dau": Quantity(200e6)})}
+    assert one["write_rate"].same_as(again["write_rate"])
