@@ -38,15 +38,16 @@ class NumbersCard(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("numbersTree")
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["Number", "Value", "Note", "Source (hover for the full one)"])
+        self.tree.setHeaderLabels(["Number", "Value", "Note", "Source"])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.tree.setColumnWidth(2, 270)
         self.empty = QLabel("Nothing matches.", self)
         self.empty.setObjectName("numbersEmpty")
         self.empty.hide()
@@ -76,6 +77,7 @@ class NumbersCard(QDialog):
                 cite = entry.cite or entry.source
                 item = QTreeWidgetItem([entry.label, entry.value, entry.note, cite])
                 item.setToolTip(3, entry.source)
+                item.setToolTip(2, entry.note)
                 item.setToolTip(0, entry.source)
                 item.setTextAlignment(
                     1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -30,7 +30,7 @@ def render(window, out: Path, suffix: str) -> list[Path]:
     panel.hide()
     hooks.restore(None)
     hooks.open_card()
-    hooks.card.resize(980, 700)
+    hooks.card.resize(1000, 700)
     written.append(_grab(hooks.card, out / f"numbers-card{suffix}.png"))
     hooks.card.hide()
     return written
