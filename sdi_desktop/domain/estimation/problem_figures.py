@@ -1,7 +1,8 @@
 """A problem's ``[estimation]`` table: checked, turned into a state, into plain figures.
 
-``figures_for(problem)`` is what a design check reads (d18): a dict of plain floats in
-base units (per second, bytes, seconds, counts), e.g. ``figures["peak_write_rate"]``.
+``figures_for(problem)`` and ``figures_from_dict(session_extras["estimation"])`` are what
+a design check reads: a dict of plain floats in base units (per second, bytes, seconds,
+counts), e.g. ``figures["peak_write_rate"]`` against one database's writes per second.
 ``estimate(problem)`` is what ``sdi-desktop problems estimate`` prints. Both take any
 object with an ``estimation`` attribute holding ``figures()`` and ``rows`` (the
 pydantic model of ``domain/problems/model.py``), so this module imports no pydantic.
@@ -61,6 +62,19 @@ def estimate(problem: Any) -> list[Row]:
 def figures_for(problem: Any) -> dict[str, float]:
     """The derived figures as plain data (base units), for the design checks."""
     return state_for(problem).figures()
+
+
+def figures_from_dict(data: Any) -> dict[str, float]:
+    """The figures of a stored panel state (a session's ``extras["estimation"]``), for
+    the design checks; ``{}`` when there is none or it cannot be read."""
+    from sdi_desktop.domain.estimation.state import EstimationStateError
+
+    if not data:
+        return {}
+    try:
+        return EstimationState.from_dict(data).figures()
+    except EstimationStateError:
+        return {}
 
 
 def as_json(rows: list[Row]) -> list[dict[str, Any]]:

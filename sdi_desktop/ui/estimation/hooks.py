@@ -8,7 +8,9 @@ card and ``domain.estimation`` are imported the first time one of them opens.
   Session menu; buttons for both in the scope phase's guidance, and a "Calculator…"
   button under the Estimates pane;
 - ``state_dict()`` / ``restore(data)`` / ``changed``: the stored form, for the session's
-  ``extras["estimation"]`` (``None`` when the panel was never used in this session).
+  ``extras["estimation"]`` (``None`` when the panel was never used in this session);
+  another session on screen (``sessionChanged``) starts from a fresh state;
+- ``set_read_only(flag)`` for review mode.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class EstimationHooks(QObject):
         self.panel = None
         self.card = None
         self._pending: dict[str, Any] | None = None
+        self.read_only = False
         self.action_estimation = self._action(
             "actionEstimation", "&Estimation Calculator…", ESTIMATION_KEYS, self.open_panel
         )
@@ -58,6 +61,7 @@ class EstimationHooks(QObject):
             if self._pending is not None:
                 self.panel.restore(self._pending)
                 self._pending = None
+            self.panel.set_read_only(self.read_only)
             self.panel.changed.connect(self.changed)
         return self.panel
 
@@ -113,6 +117,12 @@ class EstimationHooks(QObject):
         else:
             self.panel.restore(data)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Review mode: the figures show, nothing can be edited (now and when opened)."""
+        self.read_only = read_only
+        if self.panel is not None:
+            self.panel.set_read_only(read_only)
+
 
 def _tool_button(action: QAction, text: str, parent: QWidget) -> QToolButton:
     button = QToolButton(parent)
@@ -147,12 +157,21 @@ def install(window) -> EstimationHooks:
     window.phaseChanged.connect(follow_phase)
     window.sessionChanged.connect(follow_phase)
     follow_phase()
+    # Another session on screen: a fresh panel. Restoring a saved session's state comes
+    # after this (the binding restores once the window has the session).
+    window.sessionChanged.connect(lambda: hooks.restore(None))
 
     def under_estimates_pane() -> None:
-        footer = window.notes.containers["estimates"]._layout.itemAt(1).layout()
-        button = _tool_button(hooks.action_estimation, "Calculator…", window.notes)
+        container = window.notes.containers["estimates"]
+        button = _tool_button(hooks.action_estimation, "Calculator…", container)
         button.setObjectName("notesEstimationButton")
-        footer.insertWidget(1, button)
+        outer = container.layout()
+        rows = [outer.itemAt(i).layout() for i in range(outer.count())]
+        footer = next((r for r in reversed(rows) if isinstance(r, QHBoxLayout)), None)
+        if footer is not None:
+            footer.insertWidget(1, button)  # after the template button
+        else:
+            outer.addWidget(button)
 
     if window.notes is not None:
         under_estimates_pane()

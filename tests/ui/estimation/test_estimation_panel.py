@@ -208,3 +208,17 @@ def test_the_numbers_card_searches(window, qtbot):
     assert card.visible_labels() == [] and card.empty.isVisible()
     card.search.clear()
     assert len(card.visible_labels()) > 30
+
+
+def test_another_session_starts_a_fresh_panel_and_review_is_read_only(window, qtbot):
+    panel = _open_panel(window, qtbot)
+    _type(qtbot, panel, "dau", "5 M")
+    assert window.estimation.state_dict()["inputs"]["dau"] == "5 M"
+    problem = load_app_library(window.data_dir).get("pastebin")
+    window.start_session(problem.title, standard(), problem)
+    assert panel.fields["dau"].text() == ""
+    assert window.estimation.state_dict()["inputs"]["dau"] == ""
+    window.estimation.set_read_only(True)
+    assert panel.fields["dau"].isReadOnly() and not panel.insert_button.isVisible()
+    window.estimation.set_read_only(False)
+    assert not panel.fields["dau"].isReadOnly() and panel.insert_button.isVisible()

@@ -221,3 +221,22 @@ def test_a_row_with_the_same_value_from_other_numbers_is_not_the_same_on_screen(
     assert not one["write_rate"].same_as(two["write_rate"])  # 200 M × 1 vs 100 M × 2
     again = {r.name: r for r in evaluate({**URL, "dau": Quantity(200e6)})}
     assert one["write_rate"].same_as(again["write_rate"])
+
+
+TOKENS = st.sampled_from(
+    ["dau", "write_rate", "storage_per_day", "x", "(", ")", "+", "-", "*", "/", "**", "2",
+     "0", "1e308", "500 B", "1 day", "10K /s", "ceil(", "min(", ",", "%", "1.5", "day"]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(TOKENS, min_size=1, max_size=12))
+def test_formulas_made_of_real_tokens_compute_or_say_why(tokens):
+    state = EstimationState.from_problem({"dau": "100 M", "writes_per_user": "1"})
+    state.add_row("x", "3")
+    index = state.add_row("mine", "1")
+    state.set_row(index, formula=" ".join(tokens))
+    row = state.result("mine")
+    assert row is not None
+    assert row.value is None or math.isfinite(row.value.value)
+    assert row.value is not None or row.problem or state.messages.get(f"row {index}")

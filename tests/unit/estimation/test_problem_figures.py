@@ -167,3 +167,8 @@ def test_estimate_and_plain_figures_for_design_checks():
     assert figures["peak_write_rate"] == pytest.approx(2314.8, rel=1e-4)
     assert all(isinstance(v, float | int) for v in figures.values())
     assert parse_quantity("1", COUNT).value == 1
+    from sdi_desktop.domain.estimation.problem_figures import figures_from_dict, state_for
+
+    stored = state_for(url).to_dict()
+    assert figures_from_dict(stored) == figures
+    assert figures_from_dict(None) == {} and figures_from_dict({"version": 0}) == {}
