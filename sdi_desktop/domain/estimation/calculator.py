@@ -179,6 +179,7 @@ def evaluate(values: Mapping[str, Quantity], user_rows: Sequence[UserRow] = ()) 
     order = _order(parsed, problems)
     known = set(env) | set(parsed) | set(SPECS)
     broken = set(problems)
+    needs: dict[str, set[str]] = {}  # rows waiting for inputs -> those inputs
     for name in order:
         if name in problems:
             continue
@@ -189,9 +190,11 @@ def evaluate(values: Mapping[str, Quantity], user_rows: Sequence[UserRow] = ()) 
             continue
         missing = sorted(n for n in formula.names if n not in env)
         if missing:
-            problems[name] = _missing(missing, known, problems)
+            problems[name], inputs = _missing(missing, known, problems, needs)
             if any(n not in SPECS and n not in problems for n in missing):
-                broken.add(name)
+                broken.add(name)  # an unknown name: the formula itself is wrong
+            elif inputs and all(n in SPECS or n in needs for n in missing):
+                needs[name] = inputs
             continue
         try:
             env[name] = formula.evaluate(env)
@@ -213,17 +216,29 @@ def evaluate(values: Mapping[str, Quantity], user_rows: Sequence[UserRow] = ()) 
     return out
 
 
-def _missing(missing: list[str], known, problems: Mapping[str, str]) -> str:
-    parts = []
+_INPUT_ORDER = {name: i for i, name in enumerate(SPECS)}
+
+
+def _missing(
+    missing: list[str], known, problems: Mapping[str, str], needs: dict[str, set[str]]
+) -> tuple[str, set[str]]:
+    """Why a row has no value, naming the inputs it waits for (through other rows too)."""
+    inputs: set[str] = set()
+    others = []
     for name in missing:
         if name in SPECS:
-            parts.append(SPECS[name].label.lower())
+            inputs.add(name)
+        elif name in needs:
+            inputs |= needs[name]
         elif name in problems:
-            parts.append(f"{name}, which has no value")
+            others.append(f"uses {name}, which cannot be computed")
         else:
-            parts.append(f"unknown name '{name}'{suggest(name, known)}")
-    head = "needs " if all(n in SPECS or n in problems for n in missing) else ""
-    return head + ", ".join(parts)
+            others.append(f"unknown name '{name}'{suggest(name, known)}")
+    parts = []
+    if inputs:
+        labels = [SPECS[n].label.lower() for n in sorted(inputs, key=_INPUT_ORDER.get)]
+        parts.append("needs " + ", ".join(labels))
+    return "; ".join(parts + others), inputs
 
 
 def _order(parsed: Mapping[str, Formula | FormulaError], problems: dict[str, str]) -> list[str]:

@@ -59,4 +59,4 @@ def state_markdown(data) -> str:
         state = EstimationState.from_dict(data)
     except EstimationStateError:
         return ""
-    return results_markdown(state.texts, state.results())
+    return results_markdown(state.good_texts, state.results())

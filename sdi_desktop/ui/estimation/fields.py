@@ -57,9 +57,10 @@ def input_row(grid: QGridLayout, row: int, spec: InputSpec, parent: QWidget):
     field.setMinimumWidth(170)
     label.setBuddy(field)
     message = MessageLabel(f"estimationMessage_{spec.name}", parent)
-    grid.addWidget(label, row, 0)
-    grid.addWidget(field, row, 1)
-    grid.addWidget(message, row, 2)
+    # The message goes right under its field, across the width: hidden, it takes no room.
+    grid.addWidget(label, 2 * row - 1, 0)
+    grid.addWidget(field, 2 * row - 1, 1)
+    grid.addWidget(message, 2 * row, 1, 1, 2)
     return field, message
 
 

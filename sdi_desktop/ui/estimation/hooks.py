@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 ESTIMATION_KEYS = "Ctrl+Shift+B"  # B for back of the envelope
 NUMBERS_KEYS = "Ctrl+Shift+L"  # L for latency
@@ -72,6 +72,8 @@ class EstimationHooks(QObject):
         panel.show()
         panel.raise_()
         panel.activateWindow()
+        if panel.focusWidget() is None or not panel.focusWidget().isVisible():
+            panel.first_field().setFocus()
 
     def open_card(self) -> None:
         if self.card is None:
@@ -83,10 +85,18 @@ class EstimationHooks(QObject):
         self.card.activateWindow()
 
     def _place(self, panel) -> None:
-        """Beside the notes: over the right part of the main window."""
+        """Beside the notes, not over them: the Estimates pane stays in view."""
         frame = self.window.frameGeometry()
-        width = min(panel.width(), frame.width())
-        panel.move(frame.right() - width - 20, frame.top() + 80)
+        notes = self.window.notes
+        room = frame.width() - 40
+        if notes is not None and notes.isVisible():
+            room = notes.mapToGlobal(notes.rect().topLeft()).x() - frame.left() - 16
+        if room >= 760:
+            panel.resize(min(panel.width(), room), panel.height())
+            panel.move(frame.left() + 8, frame.top() + 80)
+        else:
+            width = min(panel.width(), frame.width())
+            panel.move(frame.right() - width - 20, frame.top() + 80)
 
     def _problem(self):
         return getattr(self.window.session, "problem", None)
@@ -143,11 +153,14 @@ def install(window) -> EstimationHooks:
     # The scope phase's guidance: both tools, shown only in that phase.
     box = QWidget()
     box.setObjectName("scopeEstimationTools")
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(_tool_button(hooks.action_estimation, "Estimation calculator…", box))
-    row.addWidget(_tool_button(hooks.action_numbers, "Numbers card…", box))
-    row.addStretch(1)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    for action, text in (
+        (hooks.action_estimation, "Estimation calculator…"),
+        (hooks.action_numbers, "Numbers card: latency, powers of two…"),
+    ):
+        column.addWidget(_tool_button(action, text, box), 0, Qt.AlignmentFlag.AlignLeft)
     layout = window.phase_panel._layout
     layout.insertWidget(layout.count() - 1, box)
 

@@ -95,17 +95,22 @@ class EstimationPanel(QDialog):
             "below: dau, write_rate, storage_per_day...)</small>"
         )
         rows_heading.setWordWrap(True)
-        grid.addWidget(rows_heading, len(INPUTS) + 1, 0, 1, 3)
+        last = 2 * len(INPUTS)
+        grid.addWidget(rows_heading, last + 1, 0, 1, 3)
         self._rows_layout = QVBoxLayout()
-        grid.addLayout(self._rows_layout, len(INPUTS) + 2, 0, 1, 3)
+        grid.addLayout(self._rows_layout, last + 2, 0, 1, 3)
         self.add_row_button = add_row_button(form)
         self.add_row_button.setAutoDefault(False)
         self.add_row_button.clicked.connect(lambda: self.add_row())
-        grid.addWidget(self.add_row_button, len(INPUTS) + 3, 0)
-        grid.setRowStretch(len(INPUTS) + 4, 1)
+        grid.addWidget(self.add_row_button, last + 3, 0)
+        grid.setRowStretch(last + 4, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form)
+        # the inputs never scroll sideways; the results table takes what is left
+        scroll.setMinimumWidth(
+            form.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4
+        )
 
         self.model = ResultsModel(self)
         self.table = QTableView(self)
@@ -115,7 +120,6 @@ class EstimationPanel(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         # Interactive, fitted when the rows change: ResizeToContents would measure every
@@ -123,6 +127,8 @@ class EstimationPanel(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.model.modelReset.connect(self._fit_columns)
+        # room for "888,000 TB/s" from the start: values grow as figures are typed
+        self._value_width = self.fontMetrics().horizontalAdvance("888,000 TB/s") + 18
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(scroll)
@@ -138,10 +144,36 @@ class EstimationPanel(QDialog):
         self.resize(1100, 640)
         self._fill_fields()
         self._refresh_results()
+        self._fit_columns()
+
+    def first_field(self):
+        """Where typing starts: daily users, or monthly users when those are used."""
+        if not self.fields["dau"].text() and self.fields["mau"].text():
+            return self.fields["mau"]
+        return self.fields["dau"]
+
+    COMPACT_BELOW = 1000  # panel width under which the formula goes under the name
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.model.set_compact(self.width() < self.COMPACT_BELOW)
 
     def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        lines = 2 if self.model.compact else 1
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * lines + 8)
+        if self.model.compact:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+            header.setStretchLastSection(False)
+            self.table.setColumnWidth(1, self._value_width)
+            return
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
+        if self.table.columnWidth(1) < self._value_width:
+            self.table.setColumnWidth(1, self._value_width)
 
     # -- edits ----------------------------------------------------------------------
     def _input_edited(self, name: str, text: str) -> None:
@@ -230,7 +262,8 @@ class EstimationPanel(QDialog):
         self.changed.emit()
 
     def insert_table(self) -> None:
-        text = results_markdown(self.state.texts, self.state.results())
+        # the inputs the results were computed from: a field in error keeps its last good one
+        text = results_markdown(self.state.good_texts, self.state.results())
         if self._insert is None:
             self.status.setText("No Estimates pane to write into.")
             return

@@ -15,6 +15,15 @@ class ResultsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[Row] = []
+        # compact: two columns, the formula on a second line under the figure's name
+        # (a panel narrow enough to leave the notes in view has no room for three)
+        self.compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.beginResetModel()
+            self.compact = compact
+            self.endResetModel()
 
     def set_rows(self, rows: list[Row]) -> None:
         """Take new results; only the rows whose figure or message changed are repainted."""
@@ -26,7 +35,8 @@ class ResultsModel(QAbstractTableModel):
                 i for i, (a, b) in enumerate(zip(old, rows, strict=True)) if not a.same_as(b)
             ]
             if changed:
-                self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 2))
+                last = self.columnCount() - 1
+                self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
             return
         self.beginResetModel()
         self.rows = rows
@@ -36,7 +46,7 @@ class ResultsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else (2 if self.compact else 3)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -49,6 +59,8 @@ class ResultsModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0 and self.compact:
+                return f"{row.label}\n    {row.line if row.value is not None else row.problem}"
             if column == 0:
                 return row.label
             if column == 1:

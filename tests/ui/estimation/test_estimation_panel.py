@@ -59,8 +59,13 @@ def test_typing_the_url_shortener_figures_and_inserting_the_table(open_app, qtbo
         _type(qtbot, panel, name, text)
     assert _value(panel, "write_rate") == "1,160 /s"
     assert _value(panel, "read_rate") == "116,000 /s"
-    formula = panel.model.data(panel.model.index(panel.model.row_of("write_rate"), 2))
-    assert formula == "100 M × 1 / 86,400 s ≈ 1,160 /s"
+    row = panel.model.row_of("write_rate")
+    panel.resize(1200, 640)  # wide: the formula has a column of its own
+    assert panel.model.data(panel.model.index(row, 2)) == "100 M × 1 / 86,400 s ≈ 1,160 /s"
+    panel.resize(820, 640)  # narrow, beside the notes: it goes under the figure's name
+    assert panel.model.columnCount() == 2
+    shown = panel.model.data(panel.model.index(row, 0))
+    assert shown.splitlines()[1].strip() == "100 M × 1 / 86,400 s ≈ 1,160 /s"
     tip = panel.model.data(
         panel.model.index(panel.model.row_of("write_rate"), 1), Qt.ItemDataRole.ToolTipRole
     )
@@ -124,6 +129,11 @@ def test_bad_input_shows_a_message_beside_the_field_and_keeps_the_results(window
         assert panel.fields["dau"].text() == bad  # nothing typed is lost
     _type(qtbot, panel, "write_size", "")
     assert "the results keep 500 B" in panel.messages["write_size"].text()
+    inserted = []
+    panel._insert = inserted.append
+    panel.insert_table()  # the table shows what the results were computed from
+    size = next(line for line in inserted[0].splitlines() if line.startswith("| Size of one"))
+    assert size.split("|")[2].strip() == "500 B"
     _type(qtbot, panel, "dau", "200M")
     assert not panel.messages["dau"].isVisible()
     assert _value(panel, "write_rate") == "2,310 /s"
