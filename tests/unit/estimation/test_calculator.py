@@ -240,3 +240,13 @@ def test_formulas_made_of_real_tokens_compute_or_say_why(tokens):
     assert row is not None
     assert row.value is None or math.isfinite(row.value.value)
     assert row.value is not None or row.problem or state.messages.get(f"row {index}")
+
+
+def test_a_missing_input_is_named_through_other_rows():
+    rows = {r.name: r for r in evaluate({"dau": Quantity(1e6)}, [UserRow("a", "write_rate * 2"),
+                                                                 UserRow("b", "nope + 1"),
+                                                                 UserRow("c", "b * 2")])}  # fmt: skip
+    assert rows["peak_write_rate"].problem == "needs writes per user per day, peak factor"
+    assert rows["a"].problem == "needs writes per user per day" and not rows["a"].broken
+    assert rows["b"].broken and "unknown name 'nope'" in rows["b"].problem
+    assert rows["c"].problem == "uses b, which cannot be computed" and not rows["c"].broken
