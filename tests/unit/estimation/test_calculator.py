@@ -243,9 +243,8 @@ def test_formulas_made_of_real_tokens_compute_or_say_why(tokens):
 
 
 def test_a_missing_input_is_named_through_other_rows():
-    rows = {r.name: r for r in evaluate({"dau": Quantity(1e6)}, [UserRow("a", "write_rate * 2"),
-                                                                 UserRow("b", "nope + 1"),
-                                                                 UserRow("c", "b * 2")])}  # fmt: skip
+    mine = [UserRow("a", "write_rate * 2"), UserRow("b", "nope + 1"), UserRow("c", "b * 2")]
+    rows = {r.name: r for r in evaluate({"dau": Quantity(1e6)}, mine)}
     assert rows["peak_write_rate"].problem == "needs writes per user per day, peak factor"
     assert rows["a"].problem == "needs writes per user per day" and not rows["a"].broken
     assert rows["b"].broken and "unknown name 'nope'" in rows["b"].problem
