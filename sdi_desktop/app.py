@@ -101,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             return problems.check_problems(args.path)
         if args.problems_command == "show":
             return problems.show_problem(paths.data_dir(args.data_dir), args.id, args.reference)
+        if args.problems_command == "estimate":
+            return problems.estimate_problem(paths.data_dir(args.data_dir), args.id, args.json)
         return problems.list_problems(paths.data_dir(args.data_dir), args.json)
     if args.command == "screenshots":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

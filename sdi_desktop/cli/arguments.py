@@ -61,6 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("path", metavar="PATH")
     _add_common(check, sub=True)
+    estimate = actions.add_parser(
+        "estimate",
+        help="print the back-of-the-envelope figures of a problem, each with its formula",
+        description="Print what the estimation panel computes from a problem's scale "
+        "figures ([estimation] in its file): rates, storage, bandwidth, cache, servers, "
+        "each with its formula and the numbers put in.",
+    )
+    estimate.add_argument("id", metavar="ID", help="the problem id (see 'problems list')")
+    estimate.add_argument("--json", action="store_true", help="print a JSON array")
+    _add_common(estimate, sub=True)
     from sdi_desktop.cli.problems import add_show_parser
 
     add_show_parser(actions, _add_common)

@@ -127,3 +127,46 @@ def show_problem(
         return 1
     out.write(problem_markdown(problem, with_reference=reference))
     return 0
+
+
+def estimate_problem(
+    data_dir: Path, problem_id: str, as_json: bool, out: TextIO = sys.stdout, err=sys.stderr
+) -> int:
+    """Print the estimation panel's results for a problem's ``[estimation]`` figures."""
+    from sdi_desktop.domain.estimation.problem_figures import as_json as rows_json
+    from sdi_desktop.domain.estimation.problem_figures import estimate
+
+    library = _library(data_dir)
+    problem = library.get(problem_id)
+    if problem is None:
+        err.write(f"no problem '{problem_id}' (see 'sdi-desktop problems list')\n")
+        return 1
+    if problem.estimation is None:
+        err.write(f"{problem_id}: the problem gives no [estimation] figures\n")
+        return 1
+    rows = estimate(problem)
+    if as_json:
+        json.dump(
+            {
+                "problem": problem.id,
+                "inputs": problem.estimation.figures(),
+                "results": rows_json(rows),
+            },
+            out,
+            indent=2,
+            ensure_ascii=False,
+        )
+        out.write("\n")
+        return 0
+    out.write(f"{problem.title} ({problem.id})\n\nInputs\n")
+    for name, text in problem.estimation.figures().items():
+        out.write(f"  {name:<18} {text}\n")
+    out.write("\nResults\n")
+    width = max(len(r.label) for r in rows)
+    for row in rows:
+        if row.value is None:
+            out.write(f"  {row.label:<{width}}  -  {row.formula}: {row.problem}\n")
+        else:
+            numbers = "" if row.numbers == row.formula else f" = {row.numbers}"
+            out.write(f"  {row.label:<{width}}  {row.text:>12}  = {row.formula}{numbers}\n")
+    return 0

@@ -166,6 +166,9 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
             from sdi_desktop.ui.design_review.screenshot import design_review_shot
 
             written.append(design_review_shot(window, out / f"design-review{suffix}.png"))
+            from sdi_desktop.ui.estimation.screens import render as estimation_views
+
+            written += estimation_views(window, out, "" if theme == "light" else "-dark")
             window.hide()
             window.deleteLater()
         QApplication.processEvents()

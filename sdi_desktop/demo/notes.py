@@ -34,12 +34,12 @@ REQUIREMENTS = """## Functional
 
 ESTIMATES = """## Back of the envelope
 
-| Quantity | Assumption                      | Result              |
-| -------- | ------------------------------- | ------------------- |
-| Writes   | 100 M links a day / 86,400 s    | ~1,200 per second   |
-| Reads    | 100 reads per write, ×2 at peak | ~240,000 per second |
-| Storage  | 36.5 B links in 5 years × 500 B | ~18 TB              |
-| Cache    | 20 % of daily reads are hot     | ~35 GB of RAM       |
+| Quantity | Assumption                       | Result                                |
+| -------- | -------------------------------- | ------------------------------------- |
+| Writes   | 100 M links a day / 86,400 s     | ~1,200 per second                     |
+| Reads    | 100 reads per write, ×2 at peak  | ~116,000 per second (230,000 at peak) |
+| Storage  | 36.5 B links a year × 500 B      | ~18 TB a year (91 TB in 5 years)      |
+| Cache    | 20 % of 10 B daily reads × 500 B | ~1 TB of RAM                          |
 
 Code space: 62^7 ≈ 3.5 trillion codes, so 7 characters last ~100 years at this rate.
 """
@@ -49,10 +49,10 @@ API = """## Endpoints
 | Method | Path                         | Request                             | Response                                |
 | ------ | ---------------------------- | ----------------------------------- | --------------------------------------- |
 | `POST` | `/api/v1/links`              | `long_url`, `alias?`, `expires_at?` | `201` with `code`                       |
-| `GET`  | `/{code}`                    |                                     | `301` to the long URL, `404` if unknown |
+| `GET`  | `/{code}`                    |                                     | `302` to the long URL, `404` if unknown |
 | `GET`  | `/api/v1/links/{code}/stats` | `from`, `to`                        | daily click counts                      |
 
-- `301` lets browsers cache the redirect; use `302` if every click must be counted
+- `302`, not `301`: browsers cache a `301` and the clicks would never reach the counts
 - Rate-limit `POST` per API key to stop abuse
 """
 
@@ -77,7 +77,7 @@ DEEP_DIVE = """## Problem: generating unique codes
 
 ### Option A: hash the URL
 
-- base62 of the first 43 bits of SHA-256(long_url)
+- base62 of the first 41 bits of SHA-256(long_url): 7 characters hold 41.7 bits
 - same URL gives the same code, but clashes need a retry loop
 
 ### Option B: counter ranges
@@ -100,7 +100,7 @@ Stateless app servers behind a load balancer, a key-value store for links and a 
 
 ## What makes this problem special
 
-- 200:1 read to write ratio: the design is a cache with a write path attached
+- 100:1 read to write ratio: the design is a cache with a write path attached
 - codes must be short *and* unguessable
 
 ## Limits and what was traded away

@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
 
         self._build_widgets()
         self._build_actions()
+        from sdi_desktop.ui.estimation.hooks import install as install_estimation
+
+        install_estimation(self)  # window.estimation: calculator and numbers card
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.refresh)

@@ -113,3 +113,40 @@ def test_problems_commands_import_no_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stderr.strip().endswith("NO-QT")
+
+
+def test_estimate_prints_each_result_with_its_formula():
+    out = run("problems", "estimate", "url-shortener")
+    assert out.returncode == 0, out.stderr
+    assert "100 M × 1 / 86,400 s" in out.stdout
+    assert "1,160 /s" in out.stdout and "116,000 /s" in out.stdout
+    as_json = json.loads(run("problems", "estimate", "url-shortener", "--json").stdout)
+    rows = {r["name"]: r for r in as_json["results"]}
+    assert rows["peak_write_rate"]["unit"] == "/s"
+    assert abs(rows["write_rate"]["value"] - 1157.4) < 0.1
+    assert rows["write_rate"]["formula"] == "daily_users × writes_per_user / day"
+    missing = run("problems", "estimate", "no-such-problem")
+    assert missing.returncode == 1 and "no problem 'no-such-problem'" in missing.stderr
+
+
+def test_check_names_the_estimation_field_at_fault(tmp_path):
+    bad = tmp_path / "p.toml"
+    bad.write_text(EXAMPLE.replace('write_size = "10 KB"', 'write_size = "10"'), encoding="utf-8")
+    out = run("problems", "check", str(bad))
+    assert out.returncode == 1
+    assert f"{bad}: field 'estimation.write_size': needs a unit" in out.stderr
+    cycle = EXAMPLE.replace(
+        'retention = "5 years"\n',
+        'retention = "5 years"\nrows = [\n  { name = "a", formula = "b * 2" },\n'
+        '  { name = "b", formula = "a + 1" },\n]\n',
+    )
+    bad.write_text(cycle, encoding="utf-8")
+    out = run("problems", "check", str(bad))
+    assert out.returncode == 1
+    assert "field 'estimation.rows[0].formula': cycle: a → b → a" in out.stderr
+    typo = EXAMPLE.replace('peak_factor = "8"', 'peek_factor = "8"')
+    bad.write_text(typo, encoding="utf-8")
+    out = run("problems", "check", str(bad))
+    assert (
+        "field 'estimation.peek_factor': unknown field (did you mean 'peak_factor'?)" in out.stderr
+    )

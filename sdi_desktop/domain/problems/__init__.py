@@ -16,6 +16,8 @@ from sdi_desktop.domain.problems.loader import (
 from sdi_desktop.domain.problems.model import (
     DIFFICULTIES,
     DeepDive,
+    Estimation,
+    EstimationRow,
     Option,
     Problem,
     Scale,
@@ -25,6 +27,8 @@ from sdi_desktop.domain.problems.practice import PracticeHistory, PracticeRecord
 __all__ = [
     "DIFFICULTIES",
     "DeepDive",
+    "Estimation",
+    "EstimationRow",
     "Option",
     "PracticeHistory",
     "PracticeRecord",

@@ -25,6 +25,8 @@ from sdi_desktop.domain.problems.library import ProblemLibrary, ProblemOrigin
 from sdi_desktop.domain.problems.model import (
     FORMAT_VERSION,
     DeepDive,
+    Estimation,
+    EstimationRow,
     Option,
     Problem,
     Scale,
@@ -62,6 +64,7 @@ def _depth(value, level: int = 0) -> int:
 
 
 _MODELS = (Problem, Scale, DeepDive, Option, Reference, Quality, Endpoint, Entity, DeepDivePick)
+_MODELS = (*_MODELS, Estimation, EstimationRow)
 KNOWN_FIELDS = sorted(
     {f for m in (*_MODELS, WrapUp, Levels, InterviewerNotes) for f in m.model_fields}
 )
@@ -119,6 +122,12 @@ def parse_problem_text(text: str, name: str) -> Problem:
             ProblemError(name, field_path(first["loc"]), _explain(first)), len(errors) - 1
         ) from None
     problems = reference_errors(problem) + interviewer_errors(problem)
+    if problem.estimation is not None:
+        from sdi_desktop.domain.estimation.problem_figures import check_table
+
+        problems += [
+            (f"estimation.{where}", message) for where, message in check_table(problem.estimation)
+        ]
     if problems:
         field, message = problems[0]
         raise ProblemFileError(ProblemError(name, field, message), len(problems) - 1)

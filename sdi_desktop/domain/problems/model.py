@@ -39,6 +39,43 @@ class Scale(_Strict):
     notes: list[Text] = []
 
 
+class EstimationRow(_Strict):
+    """A named figure computed from the others, like the estimation panel's own rows."""
+
+    name: Text
+    formula: Text
+
+
+class Estimation(_Strict):
+    """Scale inputs as numbers with units, read by the estimation panel (all optional).
+
+    Each value is text as a person types it (``"100 M"``, ``"500 B"``, ``"10 years"``);
+    the loader checks that each one reads with the right unit and that the rows compute
+    (``sdi_desktop.domain.estimation.problem_figures.check_table``).
+    """
+
+    dau: Text | None = None
+    mau: Text | None = None
+    dau_share: Text | None = None
+    writes_per_user: Text | None = None
+    reads_per_user: Text | None = None
+    read_write_ratio: Text | None = None
+    total_writes: Text | None = None
+    total_reads: Text | None = None
+    peak_factor: Text | None = None
+    write_size: Text | None = None
+    read_size: Text | None = None
+    retention: Text | None = None
+    replication: Text | None = None
+    hot_share: Text | None = None
+    server_capacity: Text | None = None
+    rows: list[EstimationRow] = []
+
+    def figures(self) -> dict[str, str]:
+        """The inputs given, by name."""
+        return {k: v for k, v in self if k != "rows" and v is not None}
+
+
 class Option(_Strict):
     """One way to solve a deep-dive concern, with what it costs."""
 
@@ -65,6 +102,7 @@ class Problem(_Strict):
     prompt: Text
     clarifying_questions: TextList
     suggested_scale: Scale
+    estimation: Estimation | None = None
     functional_requirements: TextList
     non_functional_requirements: TextList
     components: TextList
