@@ -1,0 +1,408 @@
+"""Guessing a component's kind from its shape and the words of its label.
+
+Excalidraw and draw.io shapes carry no type, so the importers guess one from
+what a person would read: the label ("Redis", "Orders DB", "nginx") and, for
+draw.io, the shape's style name (``shape=cylinder3``, ``mxgraph.aws4.rds``).
+The vocabulary is quick-add's (``domain/board/kinds.py``: each kind's name, key,
+aliases and product names), plus the product and cloud names below; the table in
+``docs/interop.md`` lists them. A guess is always said to be a guess, with its
+reason, so the report can show it and the user can change it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from sdi_desktop.domain.board.kinds import KINDS
+
+# Product and cloud names quick-add does not list, by kind (words or phrases).
+EXTRA_WORDS: dict[str, tuple[str, ...]] = {
+    "client": (
+        "users",
+        "client",
+        "clients",
+        "customer",
+        "customers",
+        "actor",
+        "person",
+        "end user",
+        "web browser",
+        "laptop",
+        "internet user",
+    ),
+    "mobile": ("iphone", "mobile", "mobile client", "tablet"),
+    "dns": ("route53", "route 53", "dns"),
+    "cdn": ("cloudfront", "akamai", "fastly", "cloudflare", "cdn"),
+    "load_balancer": (
+        "elb",
+        "alb",
+        "nlb",
+        "haproxy",
+        "envoy",
+        "traefik",
+        "load balancing",
+        "load balancer",
+        "balancing",
+    ),
+    "api_gateway": ("kong", "apigee", "apigw", "api gateway", "api management"),
+    "web_server": ("nginx", "apache", "httpd", "iis", "caddy", "tomcat", "web server"),
+    "service": (
+        "lambda",
+        "ec2",
+        "ecs",
+        "eks",
+        "fargate",
+        "kubernetes",
+        "k8s",
+        "cloud run",
+        "cloud functions",
+        "app engine",
+        "app service",
+        "docker",
+        "container",
+        "pod",
+        "compute engine",
+        "vm",
+        "server",
+        "servers",
+        "services",
+        "microservices",
+        "function",
+        "functions",
+        "beanstalk",
+    ),
+    "worker": ("workers", "celery", "sidekiq", "consumers", "flink"),
+    "cache": (
+        "redis",
+        "memcached",
+        "memcache",
+        "elasticache",
+        "memorystore",
+        "hazelcast",
+        "varnish",
+        "caching",
+    ),
+    "sql_db": (
+        "postgres",
+        "postgresql",
+        "pg",
+        "mysql",
+        "mariadb",
+        "aurora",
+        "rds",
+        "sqlite",
+        "oracle",
+        "sql server",
+        "mssql",
+        "cockroachdb",
+        "spanner",
+        "cloud sql",
+        "azure sql",
+        "databases",
+        "sql database",
+        "tidb",
+        "vitess",
+    ),
+    "nosql_db": (
+        "mongo",
+        "mongodb",
+        "dynamo",
+        "dynamodb",
+        "cassandra",
+        "scylla",
+        "scylladb",
+        "couchbase",
+        "couchdb",
+        "cosmos",
+        "cosmos db",
+        "cosmosdb",
+        "bigtable",
+        "hbase",
+        "firestore",
+        "datastore",
+        "riak",
+    ),
+    "object_store": (
+        "s3",
+        "gcs",
+        "blob storage",
+        "blobs",
+        "minio",
+        "cloud storage",
+        "glacier",
+        "object storage",
+        "object store",
+        "simple storage",
+    ),
+    "queue": (
+        "rabbitmq",
+        "rabbit",
+        "sqs",
+        "activemq",
+        "service bus",
+        "servicebus",
+        "zeromq",
+        "queues",
+        "message queue",
+        "simple queue",
+    ),
+    "stream": (
+        "kafka",
+        "kinesis",
+        "pulsar",
+        "event hub",
+        "event hubs",
+        "eventhub",
+        "pub sub",
+        "pubsub",
+        "eventbridge",
+        "msk",
+        "nats",
+        "redpanda",
+        "streams",
+        "event bus",
+    ),
+    "search": (
+        "elasticsearch",
+        "opensearch",
+        "solr",
+        "lucene",
+        "algolia",
+        "meilisearch",
+        "search",
+    ),
+    "warehouse": (
+        "redshift",
+        "bigquery",
+        "snowflake",
+        "hadoop",
+        "spark",
+        "hive",
+        "athena",
+        "emr",
+        "glue",
+        "databricks",
+        "clickhouse",
+        "presto",
+        "trino",
+        "data lake",
+        "datalake",
+        "data warehouse",
+        "hdfs",
+    ),
+    "monitoring": (
+        "prometheus",
+        "grafana",
+        "datadog",
+        "cloudwatch",
+        "new relic",
+        "splunk",
+        "kibana",
+        "jaeger",
+        "sentry",
+        "elk",
+        "logging",
+    ),
+    "auth": (
+        "cognito",
+        "okta",
+        "auth0",
+        "keycloak",
+        "ldap",
+        "active directory",
+        "iam",
+        "authentication",
+        "authorization",
+        "auth",
+    ),
+    "notification": ("sns", "twilio", "sendgrid", "fcm", "apns", "ses", "notifications"),
+    "scheduler": ("airflow", "step functions", "quartz", "scheduler", "cron job"),
+    "rate_limiter": ("rate limit", "rate limiting", "throttling"),
+    "external": ("stripe", "paypal", "payment provider", "external api", "internet"),
+}
+
+# Words of a style or icon name that say nothing about the kind.
+_VENDOR_WORDS = frozenset(
+    [
+        "mxgraph",
+        "aws4",
+        "aws3",
+        "aws",
+        "azure",
+        "azure2",
+        "gcp",
+        "gcp2",
+        "img",
+        "lib",
+        "svg",
+        "png",
+        "resourceicon",
+        "resicon",
+        "icon",
+        "icons",
+        "cisco",
+        "cisco19",
+        "networks",
+        "network",
+        "flowchart",
+        "basic",
+        "general",
+        "amazon",
+        "google",
+        "microsoft",
+        "shape",
+        "prim",
+    ]
+)
+# Style names that mean one kind whatever the label says.
+SHAPE_KINDS: dict[str, str] = {
+    "cylinder": "sql_db",
+    "cylinder2": "sql_db",
+    "cylinder3": "sql_db",
+    "datastore": "sql_db",
+    "database": "sql_db",
+    "mxgraph.flowchart.database": "sql_db",
+    "mxgraph.flowchart.stored_data": "sql_db",
+    "actor": "client",
+    "umlactor": "client",
+    "mxgraph.basic.person": "client",
+    "cloud": "external",
+    "mxgraph.flowchart.direct_data": "queue",
+}
+
+# Icon libraries whose names say what a thing is (draw.io's cloud and network icons).
+_ICON_LIBRARIES = (
+    "mxgraph.aws",
+    "mxgraph.azure",
+    "mxgraph.gcp",
+    "mxgraph.cisco",
+    "mxgraph.networks",
+    "mxgraph.kubernetes",
+    "mxgraph.alibaba",
+    "mxgraph.ibm",
+    "img/lib/",
+    "images/",
+)
+
+# How strongly a kind of word says what a thing is; the longest phrase wins first.
+_PRODUCT, _NAME, _WORD = 3, 2, 1
+
+
+class Guess(NamedTuple):
+    kind: str
+    reason: str  # e.g. "label word 'redis'", "shape cylinder3"
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words: 'OrderDB (Postgres)' -> ['order', 'db', 'postgres']."""
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text)
+    text = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", text)
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+@cache
+def _vocabulary() -> dict[tuple[str, ...], tuple[int, str]]:
+    """Phrase (as words) -> (strength, kind key); stronger entries win a clash."""
+    table: dict[tuple[str, ...], tuple[int, str]] = {}
+
+    def put(phrase: str, strength: int, key: str) -> None:
+        ws = tuple(words(phrase))
+        if ws and table.get(ws, (0, ""))[0] < strength:
+            table[ws] = (strength, key)
+
+    for kind in KINDS:
+        if kind.key == "box":
+            continue  # a box is no guess
+        for alias in kind.aliases:
+            put(alias, _WORD, kind.key)
+        for name in (kind.label, kind.key.replace("_", " ")):
+            put(name, _NAME, kind.key)
+        for product in kind.products:
+            put(product, _PRODUCT, kind.key)
+    for key, phrases in EXTRA_WORDS.items():
+        for phrase in phrases:
+            put(phrase, _PRODUCT if " " not in phrase else _NAME, key)
+    return table
+
+
+@cache
+def _longest_phrase() -> int:
+    return max(len(p) for p in _vocabulary())
+
+
+def guess_from_words(text: str) -> Guess | None:
+    """The kind the words of ``text`` name, or None.
+
+    The longest phrase wins ("auth service" over "service"), then the last one, since
+    the head word of a name comes last ("nginx LB", "Orders DB", "Stream consumer"),
+    then the stronger (a product name over a kind's name over an alias). Words in
+    brackets count only when the rest names nothing: "CDN (301 cache)" is a CDN.
+    """
+    main = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
+    found = _best(words(main))
+    if found is None and main != text:
+        found = _best(words(text))
+    if found is None:
+        return None
+    return Guess(found[1], f"label word {found[0]!r}")
+
+
+def _best(ws: list[str]) -> tuple[str, str] | None:
+    table = _vocabulary()
+    best: tuple[int, int, int] | None = None
+    hit_of_best: tuple[str, str] | None = None
+    for start in range(len(ws)):
+        for length in range(min(_longest_phrase(), len(ws) - start), 0, -1):
+            phrase = tuple(ws[start : start + length])
+            hit = table.get(phrase)
+            if hit is None and length == 1 and len(phrase[0]) > 3 and phrase[0].endswith("s"):
+                hit = table.get((phrase[0][:-1],))  # plural: "caches", "workers"
+            if hit is not None:
+                rank = (length, start, hit[0])
+                if best is None or rank > best:
+                    best, hit_of_best = rank, (" ".join(phrase), hit[1])
+                break
+    return hit_of_best
+
+
+def guess_from_shape(name: str) -> Guess | None:
+    """The kind a draw.io style or icon name says: 'cylinder3', 'mxgraph.aws4.rds',
+    'img/lib/azure2/databases/Azure_Cosmos_DB.svg'."""
+    lowered = name.strip().lower()
+    if not lowered:
+        return None
+    if lowered in SHAPE_KINDS:
+        return Guess(SHAPE_KINDS[lowered], f"shape {name}")
+    if lowered.startswith("cylinder"):
+        return Guess("sql_db", f"shape {name}")
+    if not lowered.startswith(_ICON_LIBRARIES):
+        return None  # a plain shape ("process", "document") says nothing of a kind
+    stem = name.strip().rsplit("/", 1)[-1]
+    stem = re.sub(r"\.(svg|png|jpe?g|gif)$", "", stem, flags=re.IGNORECASE)
+    meaningful = [w for w in words(stem.replace(".", " ")) if w not in _VENDOR_WORDS]
+    if not meaningful:
+        return None
+    found = guess_from_words(" ".join(meaningful))
+    return None if found is None else Guess(found.kind, f"shape {name}")
+
+
+def vocabulary_markdown() -> str:
+    """The guessing table of docs/interop.md (a test keeps the two the same)."""
+    by_kind: dict[str, list[str]] = {}
+    for phrase, (_strength, key) in sorted(_vocabulary().items()):
+        by_kind.setdefault(key, []).append(" ".join(phrase))
+    shapes: dict[str, list[str]] = {}
+    for name, key in SHAPE_KINDS.items():
+        shapes.setdefault(key, []).append(name)
+    rows = ["| Kind | Label words | draw.io shapes |", "| --- | --- | --- |"]
+    for kind in KINDS:
+        if kind.key == "box":
+            continue
+        label_words = ", ".join(f"`{w}`" for w in by_kind.get(kind.key, []))
+        shape_names = ", ".join(f"`{s}`" for s in shapes.get(kind.key, []))
+        if kind.key == "sql_db":
+            shape_names += ", `cylinder*`"
+        rows.append(f"| {kind.label} (`{kind.key}`) | {label_words} | {shape_names.strip(', ')} |")
+    return "\n".join(rows) + "\n"
