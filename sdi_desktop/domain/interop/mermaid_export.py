@@ -91,14 +91,24 @@ def node_shape(kind_key: str) -> tuple[str, str]:
     return SHAPES.get(kind_key, ROUNDED)
 
 
+def mermaid_ids(elements: list[Element]) -> dict[str, str]:
+    """The Mermaid id of each component and zone (board id -> Mermaid id)."""
+    taken: set[str] = set()
+    ids = {
+        c.id: safe_id(c.label or kind_of(c.kind).label, taken)
+        for c in elements
+        if isinstance(c, Component)
+    }
+    ids.update({z.id: safe_id(f"zone {z.title}", taken) for z in elements if isinstance(z, Zone)})
+    return ids
+
+
 def to_mermaid(elements: list[Element]) -> str:
     components = [e for e in elements if isinstance(e, Component)]
     connectors = [e for e in elements if isinstance(e, Connector)]
     zones = [e for e in elements if isinstance(e, Zone)]
     others = len(elements) - len(components) - len(connectors) - len(zones)
-    taken: set[str] = set()
-    ids = {c.id: safe_id(c.label or kind_of(c.kind).label, taken) for c in components}
-    zone_ids = {z.id: safe_id(f"zone {z.title}", taken) for z in zones}
+    ids = mermaid_ids(elements)
     lines = [f"flowchart {_direction(components)}"]
     if others:
         lines.append(f"    %% {others} text note(s) and drawing(s) are not part of the flowchart")
@@ -111,9 +121,7 @@ def to_mermaid(elements: list[Element]) -> str:
         pad = "    " * depth
         for element in children.get(owner, []):
             if isinstance(element, Zone):
-                lines.append(
-                    f'{pad}subgraph {zone_ids[element.id]}["{escape_label(element.title)}"]'
-                )
+                lines.append(f'{pad}subgraph {ids[element.id]}["{escape_label(element.title)}"]')
                 emit(element.id, depth + 1)
                 lines.append(f"{pad}end")
             else:

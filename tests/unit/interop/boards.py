@@ -67,3 +67,53 @@ def graph(elements: list[Element]) -> tuple[list, list]:
         if isinstance(c, Connector)
     )
     return [(c.kind, c.label) for c in components], connectors
+
+
+HOSTILE = [
+    'say "hi"', "end", "End", "o", "x", "oauth", "xray", "C# <b>&amp;</b>", "a|b", "`code`",
+    "%% not a comment", "graph", "class", "subgraph", "A-->B", "[x]", "{y}", "(z)", "é ü 日本",
+    "a;b", "a:b", "100%", "#35;", "line one\nline two", "", "  ", "-->", "&nbsp;", "\\", "<br>",
+]  # fmt: skip
+
+
+def seeded_board(seed: int) -> list[Element]:
+    """A random board from ``seed`` (for tests that need many boards at once)."""
+    import random
+
+    rng = random.Random(seed)
+    keys = [k.key for k in KINDS]
+    n = rng.randint(1, 12)
+
+    def label() -> str:
+        if rng.random() < 0.5:
+            return rng.choice(HOSTILE)
+        alphabet = "abcdefghijklmnopqrstuvwxyz ABC0123456789-_:;,.!?'\"#&<>|()[]{}/\\%é漢"
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16)))
+
+    components = [
+        Component(
+            id=f"c{i}",
+            kind=rng.choice(keys),
+            label=label(),
+            x=(i % 4) * 220.0,
+            y=(i // 4) * 160.0,
+        )  # fmt: skip
+        for i in range(n)
+    ]
+    connectors = [
+        Connector(
+            id=f"k{j}",
+            source=f"c{rng.randrange(n)}",
+            target=f"c{rng.randrange(n)}",
+            label=label() if rng.random() < 0.6 else "",
+            style=rng.choice(CONNECTOR_STYLES),
+            arrows=rng.choice(CONNECTOR_ARROWS),
+        )  # fmt: skip
+        for j in range(rng.randint(0, 2 * n))
+    ]
+    zones = []
+    if rng.random() < 0.5:
+        zones.append(Zone(id="z0", title=label() or "Zone", x=-30, y=-40, w=480, h=300))
+        if rng.random() < 0.5:
+            zones.append(Zone(id="z1", title=label() or "Inner", x=-10, y=-20, w=200, h=120))
+    return [*zones, *components, *connectors]
