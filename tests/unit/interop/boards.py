@@ -97,7 +97,7 @@ def seeded_board(seed: int) -> list[Element]:
             label=label(),
             x=(i % 4) * 220.0,
             y=(i // 4) * 160.0,
-        )  # fmt: skip
+        )
         for i in range(n)
     ]
     connectors = [
@@ -108,7 +108,7 @@ def seeded_board(seed: int) -> list[Element]:
             label=label() if rng.random() < 0.6 else "",
             style=rng.choice(CONNECTOR_STYLES),
             arrows=rng.choice(CONNECTOR_ARROWS),
-        )  # fmt: skip
+        )
         for j in range(rng.randint(0, 2 * n))
     ]
     zones = []
