@@ -112,7 +112,7 @@ def test_markdown_is_a_complete_write_up(record):
     for body in record.notes.values():
         assert body in md
     assert "### Wrap-up\n\n(empty)" in md
-    assert md.rstrip().endswith("![Whiteboard](session-board.png)")
+    assert "## Whiteboard\n\n![Whiteboard](session-board.png)\n\n```mermaid\n" in md
 
 
 def test_markdown_without_board_image_or_format():
