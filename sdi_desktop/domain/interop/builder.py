@@ -30,6 +30,7 @@ from sdi_desktop.domain.interop.kind_guess import Guess, guess_from_words
 from sdi_desktop.domain.interop.report import ImportReport, ImportResult, InteropError
 
 MIN_SIZE = 24.0
+COMPONENT_MIN = (88.0, 52.0)
 LIMIT = 1e6  # coordinates are kept well inside the board format's range
 LINK_LABEL_DISTANCE = 28.0  # free text this close to an arrow is its label
 
@@ -160,7 +161,7 @@ class BoardBuilder:
             if guess is not None:
                 self.report.guessed += 1
                 self.report.guesses[element_id] = guess.reason
-        return Component(id=element_id, kind=kind, label=label, **_box(shape.box))
+        return Component(id=element_id, kind=kind, label=label, **_box(_readable(shape.box)))
 
     def _find_zones(self) -> None:
         """An outline that encloses whole shapes (two, or one if it is hollow) is a zone."""
@@ -254,6 +255,14 @@ class BoardBuilder:
                 r.notes += 1
             elif isinstance(element, Stroke):
                 r.strokes += 1
+
+
+def _readable(box: Box) -> Box:
+    """At least the size the board needs for an icon and a label, grown about the centre
+    (draw.io's cloud icons are 48 px squares with the label outside)."""
+    w, h = max(box.w, COMPONENT_MIN[0]), max(box.h, COMPONENT_MIN[1])
+    cx, cy = box.center
+    return Box(cx - w / 2, cy - h / 2, w, h)
 
 
 def _clean(text: str) -> str:
