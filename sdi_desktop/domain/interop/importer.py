@@ -50,10 +50,19 @@ def import_bytes(data: bytes | str, source: str, page: int | None = None) -> Imp
         raise InteropError(f"{source}: not a text file (it is not UTF-8)") from None
     report = ImportReport(source=source)
     head = text.lstrip()[:1]
-    if head in ("{", "["):
-        return _json(text, report)
-    if head == "<":
-        return _xml(raw, report, page)
+    try:
+        if head in ("{", "["):
+            return _json(text, report)
+        if head == "<":
+            return _xml(raw, report, page)
+    except InteropError:
+        raise
+    except RecursionError:
+        raise InteropError(f"{source}: the file is nested too deeply to read") from None
+    except Exception as exc:  # untrusted input: never a traceback, whatever it holds
+        raise InteropError(
+            f"{source}: could not be read ({type(exc).__name__}: {exc}); please report this file"
+        ) from None
     found = _OBSIDIAN_JSON.search(text)
     if found:
         return _json(found.group(1), report)
