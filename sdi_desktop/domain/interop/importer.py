@@ -15,8 +15,8 @@ from pathlib import Path
 from sdi_desktop.domain.interop.report import ImportReport, ImportResult, InteropError
 
 MAX_BYTES = 16 * 1024 * 1024
-SUFFIXES = (".excalidraw", ".drawio", ".xml", ".json", ".svg", ".md")
-FILE_FILTER = "Diagrams (*.excalidraw *.drawio *.xml *.json *.svg *.md)"
+SUFFIXES = (".excalidraw", ".drawio", ".xml", ".json", ".svg", ".md", ".png")
+FILE_FILTER = "Diagrams (*.excalidraw *.drawio *.xml *.json *.svg *.png *.md)"
 _OBSIDIAN_JSON = re.compile(r"```json\s*\n(.*?)\n```", re.DOTALL)
 
 
@@ -40,10 +40,7 @@ def import_bytes(data: bytes | str, source: str, page: int | None = None) -> Imp
     if not raw.strip():
         raise InteropError(f"{source}: the file is empty")
     if raw.startswith(b"\x89PNG"):
-        raise InteropError(
-            f"{source}: a PNG image, not a diagram file; save the diagram as .excalidraw or "
-            ".drawio and import that"
-        )
+        return _png(raw, source, page)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -54,6 +51,9 @@ def import_bytes(data: bytes | str, source: str, page: int | None = None) -> Imp
         if head in ("{", "["):
             return _json(text, report)
         if head == "<":
+            scene = _excalidraw_svg(text, source)
+            if scene is not None:
+                return _json(scene, report)
             return _xml(raw, report, page)
     except InteropError:
         raise
@@ -73,6 +73,37 @@ def import_bytes(data: bytes | str, source: str, page: int | None = None) -> Imp
         )
     start = " ".join(text.strip().split())[:30]
     raise InteropError(f"{source}: not an Excalidraw or draw.io file (it starts with {start!r})")
+
+
+def _png(raw: bytes, source: str, page: int | None) -> ImportResult:
+    from sdi_desktop.domain.interop.embedded import diagram_from_png
+    from sdi_desktop.domain.interop.safe_xml import UnsafeInput
+
+    try:
+        found = diagram_from_png(raw)
+    except UnsafeInput as exc:
+        raise InteropError(f"{source}: {exc}") from None
+    if found is None:
+        raise InteropError(
+            f"{source}: a PNG image with no diagram inside; export it from Excalidraw with "
+            "'Embed scene' or from draw.io with 'Include a copy of my diagram', or save it "
+            "as .excalidraw or .drawio"
+        )
+    kind, text = found
+    report = ImportReport(source=source)
+    if kind == "excalidraw":
+        return _json(text, report)
+    return _xml(text.encode("utf-8"), report, page)
+
+
+def _excalidraw_svg(text: str, source: str) -> str | None:
+    from sdi_desktop.domain.interop.embedded import excalidraw_from_svg
+    from sdi_desktop.domain.interop.safe_xml import UnsafeInput
+
+    try:
+        return excalidraw_from_svg(text)
+    except UnsafeInput as exc:
+        raise InteropError(f"{source}: {exc}") from None
 
 
 def _too_big(source: str, size: int) -> str:

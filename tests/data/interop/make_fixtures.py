@@ -469,6 +469,44 @@ def drawio():
     (HERE / "drawio-embedded.drawio.svg").write_text(svg, encoding="utf-8")
 
 
+def png(chunks: list[tuple[bytes, bytes]]) -> bytes:
+    """A 1x1 white PNG with the given extra chunks before the image data."""
+    import struct
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\xff\xff")
+    parts = [chunk(b"IHDR", ihdr), *(chunk(k, b) for k, b in chunks), chunk(b"IDAT", pixels)]
+    return b"\x89PNG\r\n\x1a\n" + b"".join(parts) + chunk(b"IEND", b"")
+
+
+def embedded():
+    """Excalidraw's "embed scene" SVG and PNG exports, and a draw.io PNG with its diagram."""
+    scene = (HERE / "excalidraw-2023-bound-text.excalidraw").read_text(encoding="utf-8")
+    packed = zlib.compress(scene.encode("utf-8")).decode("latin-1")
+    wrapper = json.dumps(
+        {"version": "1", "encoding": "bstring", "compressed": True, "encoded": packed}
+    )
+    payload = base64.b64encode(wrapper.encode("latin-1")).decode()
+    svg = (
+        '<svg version="1.1" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50">\n'
+        "  <!-- svg-source:excalidraw -->\n  <metadata>\n"
+        "    <!-- payload-type:application/vnd.excalidraw+json -->"
+        "<!-- payload-version:2 --><!-- payload-start -->"
+        f'{payload}<!-- payload-end -->\n  </metadata>\n  <rect width="10" height="10"/>\n</svg>\n'
+    )
+    (HERE / "excalidraw-embedded.excalidraw.svg").write_text(svg, encoding="utf-8")
+    text = b"application/vnd.excalidraw+json\0" + wrapper.encode("latin-1")
+    (HERE / "excalidraw-embedded.excalidraw.png").write_bytes(png([(b"tEXt", text)]))
+    xml = (HERE / "drawio-compressed.drawio").read_text(encoding="utf-8").strip()
+    body = b"mxfile\0" + quote(xml, safe="").encode()
+    (HERE / "drawio-embedded.drawio.png").write_bytes(png([(b"tEXt", body)]))
+    (HERE / "bad-plain-image.png").write_bytes(png([]))
+
+
 def bad():
     (HERE / "bad-truncated.excalidraw").write_text(
         (HERE / "excalidraw-2023-bound-text.excalidraw").read_text()[:700], encoding="utf-8"
@@ -498,4 +536,5 @@ if __name__ == "__main__":
     dangling()
     obsidian()
     drawio()
+    embedded()
     bad()

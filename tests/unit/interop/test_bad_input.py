@@ -21,6 +21,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "interop"
         ("bad-entities.drawio", "declares a DOCTYPE or entities"),
         ("bad-wrong-type.drawio", "not an Excalidraw or draw.io file"),
         ("bad-library.excalidraw", "an Excalidraw library"),
+        ("bad-plain-image.png", "a PNG image with no diagram inside"),
     ],
 )
 def test_bad_fixtures_are_one_clear_message(name, says):
@@ -52,7 +53,7 @@ def test_a_missing_page_names_the_pages_there_are():
     ("data", "says"),
     [
         (b"", "the file is empty"),
-        (b"\x89PNG\r\n\x1a\n....", "a PNG image"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR", "the PNG is cut short"),
         (b"\xff\xfe\x00bad", "not a text file"),
         (b"[1, 2]", "not an Excalidraw drawing"),
         (b'{"type": "excalidraw"}', "no 'elements' list"),

@@ -72,6 +72,20 @@ def test_clipboard_json_and_the_skeleton_form():
     assert links == [("CDN", "S3 bucket", "origin fetch", "sync", "end")]
 
 
+@pytest.mark.parametrize(
+    "name", ["excalidraw-embedded.excalidraw.svg", "excalidraw-embedded.excalidraw.png"]
+)
+def test_excalidraw_images_with_the_scene_embedded(name):
+    _, comps, links, _ = parts(name)
+    assert comps == [("service", "Order service"), ("queue", "RabbitMQ")]
+    assert links == [("Order service", "RabbitMQ", "order placed", "async", "end")]
+
+
+def test_a_drawio_png_with_its_diagram_inside():
+    _, comps, _, _ = parts("drawio-embedded.drawio.png")
+    assert comps == DRAWIO_ARCHITECTURE
+
+
 def test_obsidian_notes_are_read_from_their_json_block():
     _, comps, _, _ = parts("obsidian.excalidraw.md")
     assert comps == [("web_server", "Web server")]
