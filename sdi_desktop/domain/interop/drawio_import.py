@@ -132,6 +132,8 @@ def _cells(model: ET.Element, source: str) -> dict[str, Cell]:
                 continue
         elif node.tag != "mxCell":
             continue
+        if cell_node.get("visible") == "0":
+            continue  # hidden in draw.io: not part of the picture
         cell_id = attrs.get("id") or cell_node.get("id") or f"#{n}"
         cell = _cell(cell_id, cell_node, attrs)
         cells[cell_id] = cell

@@ -34,7 +34,10 @@ def read_excalidraw(data: Any, report: ImportReport) -> ImportResult:
         if not isinstance(e, dict):
             report.left_out["malformed element"] += 1
     by_id = {str(e["id"]): e for e in live if isinstance(e.get("id"), str | int)}
-    builder.known.update(by_id)
+    # deleted elements are still "in the file": a binding to one is no dangling binding
+    builder.known.update(
+        str(e["id"]) for e in elements if isinstance(e, dict) and isinstance(e.get("id"), str | int)
+    )
     bound: dict[str, list[str]] = {}  # container id -> texts bound to it
     for e in live:
         kind = e.get("type")
@@ -141,7 +144,7 @@ def _text(e: dict, key: str, by_id: dict, bound: dict, builder: BoardBuilder) ->
             bound.setdefault(container, []).append(text)
             builder.aliases[key] = container
             return
-        if container not in by_id:
+        if container not in builder.known:
             builder.warn(
                 f"text {key!r} is bound to element {container!r}, which is not in the file; "
                 "it is kept as a text note"
