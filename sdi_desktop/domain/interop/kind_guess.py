@@ -223,6 +223,51 @@ EXTRA_WORDS: dict[str, tuple[str, ...]] = {
     "external": ("stripe", "paypal", "payment provider", "external api", "internet"),
 }
 
+# Words above that are plain English rather than product names: they rank as aliases.
+GENERIC_WORDS = frozenset(
+    [
+        "users",
+        "client",
+        "clients",
+        "customer",
+        "customers",
+        "actor",
+        "person",
+        "laptop",
+        "mobile",
+        "tablet",
+        "dns",
+        "cdn",
+        "balancing",
+        "container",
+        "pod",
+        "vm",
+        "server",
+        "servers",
+        "services",
+        "microservices",
+        "function",
+        "functions",
+        "workers",
+        "consumer",
+        "consumers",
+        "caching",
+        "databases",
+        "blobs",
+        "queues",
+        "streams",
+        "search",
+        "logging",
+        "authentication",
+        "authorization",
+        "auth",
+        "notifications",
+        "scheduler",
+        "throttling",
+        "internet",
+    ]
+)
+
 # Words of a style or icon name that say nothing about the kind.
 _VENDOR_WORDS = frozenset(
     [
@@ -323,7 +368,8 @@ def _vocabulary() -> dict[tuple[str, ...], tuple[int, str]]:
             put(product, _PRODUCT, kind.key)
     for key, phrases in EXTRA_WORDS.items():
         for phrase in phrases:
-            put(phrase, _PRODUCT if " " not in phrase else _NAME, key)
+            strength = _NAME if " " in phrase else _PRODUCT
+            put(phrase, _WORD if phrase in GENERIC_WORDS else strength, key)
     return table
 
 
@@ -336,9 +382,9 @@ def guess_from_words(text: str) -> Guess | None:
     """The kind the words of ``text`` name, or None.
 
     The longest phrase wins ("auth service" over "service"), then the last one, since
-    the head word of a name comes last ("nginx LB", "Orders DB", "Stream consumer"),
-    then the stronger (a product name over a kind's name over an alias). Words in
-    brackets count only when the rest names nothing: "CDN (301 cache)" is a CDN.
+    the head word of a name comes last ("Orders DB", "Stream consumer"), except that a
+    product name beats a plain word after it ("Mongo DB", "Redis DB", "nginx LB"). Words
+    in brackets count only when the rest names nothing: "CDN (301 cache)" is a CDN.
     """
     main = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
     found = _best(words(main))
@@ -350,9 +396,10 @@ def guess_from_words(text: str) -> Guess | None:
 
 
 def _best(ws: list[str]) -> tuple[str, str] | None:
+    """(phrase, kind) of the best phrase in ``ws``: the longest, then the last; but a
+    product name beats a plain word after it ("Mongo DB", "DynamoDB", "Redis DB")."""
     table = _vocabulary()
-    best: tuple[int, int, int] | None = None
-    hit_of_best: tuple[str, str] | None = None
+    hits: list[tuple[int, int, int, str, str]] = []  # length, start, strength, phrase, kind
     for start in range(len(ws)):
         for length in range(min(_longest_phrase(), len(ws) - start), 0, -1):
             phrase = tuple(ws[start : start + length])
@@ -360,11 +407,16 @@ def _best(ws: list[str]) -> tuple[str, str] | None:
             if hit is None and length == 1 and len(phrase[0]) > 3 and phrase[0].endswith("s"):
                 hit = table.get((phrase[0][:-1],))  # plural: "caches", "workers"
             if hit is not None:
-                rank = (length, start, hit[0])
-                if best is None or rank > best:
-                    best, hit_of_best = rank, (" ".join(phrase), hit[1])
+                hits.append((length, start, hit[0], " ".join(phrase), hit[1]))
                 break
-    return hit_of_best
+    if not hits:
+        return None
+    best = max(hits, key=lambda h: (h[0], h[1], h[2]))
+    if best[2] == _WORD:
+        products = [h for h in hits if h[2] == _PRODUCT and h[0] >= best[0]]
+        if products:
+            best = max(products, key=lambda h: (h[0], h[1]))
+    return best[3], best[4]
 
 
 def guess_from_shape(name: str) -> Guess | None:

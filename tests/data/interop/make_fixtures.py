@@ -101,7 +101,7 @@ def excalidraw_2021():
     old = {"strokeSharpness": "sharp"}
     els = [
         common("rectangle", "r-lb", 0, 0, 160, 80, boundElementIds=["a1", "a2"], **old),
-        text("t-lb", 30, 28, "nginx LB", **old),
+        text("t-lb", 30, 28, "LB (nginx)", **old),
         common("ellipse", "e-db", 400, 0, 160, 100, boundElementIds=["a1"], **old),
         text("t-db", 430, 35, "Postgres", **old),
         text("t-users", -300, 20, "Users", boundElementIds=["a2"], **old),

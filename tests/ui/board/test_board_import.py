@@ -35,7 +35,7 @@ def test_import_board_adds_the_diagram_as_one_undo_step_beside_the_board(qtbot, 
     dialog = wait_import(qtbot, board)
     assert dialog.objectName() == "importReportDialog" and dialog.isVisible()
     imported = [c for c in components(board) if c.id != existing.id]
-    assert sorted(c.label for c in imported) == ["Postgres", "Users", "nginx LB"]
+    assert sorted(c.label for c in imported) == ["LB (nginx)", "Postgres", "Users"]
     assert len(board.editor.document.connectors()) == 2
     assert min(c.x for c in imported) >= existing.x + existing.w  # placed where there is room
     assert "3 components, 2 connectors" in dialog.findChild(object, "importSummary").text()

@@ -29,12 +29,12 @@ def parts(name: str, page: int | None = None):
 def test_2021_free_text_over_shapes_labels_them_and_text_nodes_become_components():
     result, comps, links, elements = parts("excalidraw-2021-free-text.excalidraw")
     assert comps == [
-        ("load_balancer", "nginx LB"),
+        ("load_balancer", "LB (nginx)"),
         ("sql_db", "Postgres"),
         ("client", "Users"),  # a bare text that an arrow is bound to
     ]
-    assert ("nginx LB", "Postgres", "", "sync", "end") in links
-    assert ("Users", "nginx LB", "", "sync", "end") in links
+    assert ("LB (nginx)", "Postgres", "", "sync", "end") in links
+    assert ("Users", "LB (nginx)", "", "sync", "end") in links
     # the arrow with one free end is kept as a drawing; the lone text stays a note
     assert sum(isinstance(e, Stroke) for e in elements) == 1
     assert [e.text for e in elements if isinstance(e, TextNote)] == ["remember: 10k rps"]
@@ -170,7 +170,12 @@ def test_the_guessing_table_in_the_docs_is_the_one_the_code_uses():
 @pytest.mark.parametrize(
     ("label", "kind"),
     [
-        ("nginx LB", "load_balancer"),
+        ("nginx LB", "web_server"),  # a product name beats a plain word after it
+        ("LB (nginx)", "load_balancer"),
+        ("Mongo DB", "nosql_db"),
+        ("DynamoDB", "nosql_db"),
+        ("Users DB", "sql_db"),
+        ("Stream consumer", "worker"),
         ("Orders DB", "sql_db"),
         ("CDN (301 cache)", "cdn"),
         ("Orders (Postgres)", "sql_db"),
