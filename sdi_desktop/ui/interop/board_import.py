@@ -9,6 +9,7 @@ and the problem, and the board is untouched.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
@@ -64,7 +65,8 @@ class BoardImport(QObject):
                 outcome = exc
             except Exception as exc:  # a bug must not take the window down
                 outcome = InteropError(f"{Path(path).name}: could not be imported ({exc!r})")
-            self._done.emit(path, at, outcome, page)
+            with contextlib.suppress(RuntimeError):  # the window closed while it was read
+                self._done.emit(path, at, outcome, page)
 
         threading.Thread(target=work, name="board-import", daemon=True).start()
 
@@ -106,7 +108,11 @@ class BoardImport(QObject):
         self.message.emit(f"Imported {report.source}: {report.summary()}")
         components = [e for e in elements if isinstance(e, Component)]
         dialog = ImportReportDialog(report, components, self.window)
-        dialog.accepted.connect(lambda: self.editor.set_kinds(dialog.changed_kinds()))
-        dialog.finished.connect(lambda _r: self.finished.emit())
+        dialog.finished.connect(lambda _r: self._close_report(dialog))
         self.report_dialog = dialog
         dialog.open()
+
+    def _close_report(self, dialog) -> None:
+        """Kinds changed in the report are kept however it is closed (Done or Escape)."""
+        self.editor.set_kinds(dialog.changed_kinds())
+        self.finished.emit()
