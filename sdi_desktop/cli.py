@@ -122,7 +122,8 @@ def _add_sessions(commands) -> None:
         "import-board",
         help="make a new session from an Excalidraw or draw.io diagram",
         description="Make a new session whose whiteboard is the diagram in FILE (.excalidraw, "
-        ".drawio, draw.io .xml or .drawio.svg); print its id and a one-line report. "
+        ".drawio, draw.io .xml, .drawio.svg, an image exported with its diagram, a Mermaid "
+        "flowchart or a Markdown file holding one); print its id and a one-line report. "
         "A file that cannot be read changes nothing.",
     )
     board.add_argument("file", metavar="FILE")

@@ -15,8 +15,9 @@ from pathlib import Path
 from sdi_desktop.domain.interop.report import ImportReport, ImportResult, InteropError
 
 MAX_BYTES = 16 * 1024 * 1024
-SUFFIXES = (".excalidraw", ".drawio", ".xml", ".json", ".svg", ".md", ".png")
-FILE_FILTER = "Diagrams (*.excalidraw *.drawio *.xml *.json *.svg *.png *.md)"
+SUFFIXES = (".excalidraw", ".drawio", ".xml", ".json", ".svg", ".md", ".png", ".mmd", ".mermaid")
+FILE_FILTER = "Diagrams (*.excalidraw *.drawio *.xml *.json *.svg *.png *.mmd *.md)"
+_MERMAID_BLOCK = re.compile(r"```mermaid\s*\n(.*?)\n```", re.DOTALL)
 _OBSIDIAN_JSON = re.compile(r"```json\s*\n(.*?)\n```", re.DOTALL)
 
 
@@ -66,13 +67,20 @@ def import_bytes(data: bytes | str, source: str, page: int | None = None) -> Imp
     found = _OBSIDIAN_JSON.search(text)
     if found:
         return _json(found.group(1), report)
+    mermaid = _mermaid_text(text)
+    if mermaid is not None:
+        from sdi_desktop.domain.interop.mermaid_import import read_mermaid
+
+        return read_mermaid(mermaid, report)
     if "```compressed-json" in text:
         raise InteropError(
             f"{source}: an Obsidian Excalidraw note with a compressed drawing; turn off "
             "'Compress Excalidraw JSON' in the plugin's settings, or export it as .excalidraw"
         )
     start = " ".join(text.strip().split())[:30]
-    raise InteropError(f"{source}: not an Excalidraw or draw.io file (it starts with {start!r})")
+    raise InteropError(
+        f"{source}: not an Excalidraw, draw.io or Mermaid file (it starts with {start!r})"
+    )
 
 
 def _png(raw: bytes, source: str, page: int | None) -> ImportResult:
@@ -104,6 +112,16 @@ def _excalidraw_svg(text: str, source: str) -> str | None:
         return excalidraw_from_svg(text)
     except UnsafeInput as exc:
         raise InteropError(f"{source}: {exc}") from None
+
+
+def _mermaid_text(text: str) -> str | None:
+    """A Mermaid chart: the whole text, or the first ```mermaid block of a Markdown file."""
+    from sdi_desktop.domain.interop.mermaid_import import looks_like_mermaid
+
+    if looks_like_mermaid(text):
+        return text
+    block = _MERMAID_BLOCK.search(text)
+    return block.group(1) if block else None
 
 
 def _too_big(source: str, size: int) -> str:

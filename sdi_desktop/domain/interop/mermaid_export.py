@@ -3,7 +3,8 @@ subgraphs.
 
 Each kind has a shape (databases and stores are cylinders, queues flags, streams
 parallelograms, traffic hexagons, clients stadiums; the table is in
-``docs/interop.md``) and its category's colour class. Ids come from the labels but
+``docs/interop.md``) and a class named for it (``kind_cache``) in its category's
+colours, so that the kind survives a trip through Mermaid. Ids come from the labels but
 are made safe: never a keyword such as ``end``, never starting with ``o`` or ``x``
 (``A---oB`` is an edge with a circle end), only ASCII letters, digits and ``_``.
 Labels are always quoted, with Mermaid's ``#code;`` escapes for the characters that
@@ -49,7 +50,7 @@ CATEGORY_STYLES = {
     "messaging": "fill:#ffecef,stroke:#c2455a",
     "other": "fill:#f2f2f2,stroke:#666666",
 }
-CLASS_PREFIX = "cat_"
+CLASS_PREFIX = "kind_"  # a class per kind: the colour of its category, and the kind kept
 # (style, arrows) -> the link between two ids
 LINKS = {
     ("sync", "end"): "-->",
@@ -134,13 +135,13 @@ def to_mermaid(elements: list[Element]) -> str:
         link = LINKS.get((c.style, c.arrows), "-->")
         text = f'|"{escape_label(c.label)}"|' if c.label.strip() else ""
         lines.append(f"    {ids[c.source]} {link}{text} {ids[c.target]}")
-    used = sorted({kind_of(c.kind).category for c in components})
-    for category in used:
-        style = CATEGORY_STYLES.get(category, CATEGORY_STYLES["other"])
-        lines.append(f"    classDef {CLASS_PREFIX}{category} {style}")
-    for category in used:
-        members = [ids[c.id] for c in components if kind_of(c.kind).category == category]
-        lines.append(f"    class {','.join(members)} {CLASS_PREFIX}{category}")
+    used = list(dict.fromkeys(c.kind for c in components))
+    for key in used:
+        style = CATEGORY_STYLES.get(kind_of(key).category, CATEGORY_STYLES["other"])
+        lines.append(f"    classDef {CLASS_PREFIX}{key} {style}")
+    for key in used:
+        members = [ids[c.id] for c in components if c.kind == key]
+        lines.append(f"    class {','.join(members)} {CLASS_PREFIX}{key}")
     return "\n".join(lines) + "\n"
 
 

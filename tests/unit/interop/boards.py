@@ -69,6 +69,22 @@ def graph(elements: list[Element]) -> tuple[list, list]:
     return [(c.kind, c.label) for c in components], connectors
 
 
+def tidy(label: str) -> str:
+    """A label as any importer keeps it: each line trimmed, blank ends dropped."""
+    return "\n".join(line.strip() for line in label.strip().splitlines()).strip()
+
+
+def unordered_graph(elements: list[Element]) -> tuple[list, list]:
+    """The graph without order: components as (kind, label), connectors by their ends'."""
+    components = {e.id: (e.kind, tidy(e.label)) for e in elements if isinstance(e, Component)}
+    connectors = sorted(
+        (components[c.source], components[c.target], tidy(c.label), c.style, c.arrows)
+        for c in elements
+        if isinstance(c, Connector)
+    )
+    return sorted(components.values()), connectors
+
+
 HOSTILE = [
     'say "hi"', "end", "End", "o", "x", "oauth", "xray", "C# <b>&amp;</b>", "a|b", "`code`",
     "%% not a comment", "graph", "class", "subgraph", "A-->B", "[x]", "{y}", "(z)", "é ü 日本",

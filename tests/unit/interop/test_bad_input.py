@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "interop"
         ("bad-truncated.excalidraw", "not valid JSON, the file may be cut short"),
         ("bad-not-inflating.drawio", "page 1 ('Broken'): the compressed page does not inflate"),
         ("bad-entities.drawio", "declares a DOCTYPE or entities"),
-        ("bad-wrong-type.drawio", "not an Excalidraw or draw.io file"),
+        ("bad-wrong-type.drawio", "not an Excalidraw, draw.io or Mermaid file"),
         ("bad-library.excalidraw", "an Excalidraw library"),
         ("bad-plain-image.png", "a PNG image with no diagram inside"),
     ],

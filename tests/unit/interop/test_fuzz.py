@@ -187,3 +187,17 @@ def test_random_drawio_cells_never_raise_anything_else(cells):
     model = f"<mxGraphModel><root>{''.join(parts)}</root></mxGraphModel>"
     doc = f'<mxfile><diagram name="P">{model}</diagram></mxfile>'
     imports_or_says_why(doc.encode(), "fuzzed.drawio")
+
+
+MERMAID_TOKENS = st.sampled_from(
+    ["A", "B", "c1", " ", "\n", "-->", "---", "-.->", "==>", "<-->", "--o", "--x", "~~~", "&",
+     "|", "|x|", "[", "]", "(", ")", "{", "}", "[(", ")]", ">", "/", "\\", '"', ";", ":::k",
+     "subgraph", "end", "class", "classDef", "style", "%%", "@{", "shape: cyl", "label: x",
+     "-- t -->", "#quot;", "<br>", "`"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(tokens=st.lists(MERMAID_TOKENS, max_size=40))
+def test_random_flowcharts_never_raise_anything_else(tokens):
+    imports_or_says_why(("flowchart LR\n" + "".join(tokens)).encode(), "fuzzed.mmd")

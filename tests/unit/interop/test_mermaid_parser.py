@@ -16,7 +16,6 @@ import pytest
 
 from sdi_desktop.domain.board.demo import url_shortener_board
 from sdi_desktop.domain.board.elements import Component, Connector, Zone
-from sdi_desktop.domain.board.kinds import kind as kind_of
 from sdi_desktop.domain.interop.mermaid_export import (
     CLASS_PREFIX,
     ROUNDED,
@@ -76,7 +75,7 @@ def check(board, parsed: dict, mermaid_text: str) -> None:
         assert shown(vertex["text"]) == component.label.strip(), mermaid_text
         shape = SHAPES.get(component.kind, ROUNDED)
         assert vertex["type"] == VERTEX_TYPES[shape], (component.kind, mermaid_text)
-        assert vertex["classes"] == [CLASS_PREFIX + kind_of(component.kind).category]
+        assert vertex["classes"] == [CLASS_PREFIX + component.kind]
     expected_edges = [
         (ids[c.source], ids[c.target], c.label.strip(), EDGE_STROKES[c.style], EDGE_TYPES[c.arrows])
         for c in board
