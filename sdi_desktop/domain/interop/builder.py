@@ -3,7 +3,8 @@
 Importers describe a diagram in plain terms (shapes, links, free text, drawings)
 and the builder applies the rules both formats share: which outlines are zones,
 which free text labels which shape or arrow, which links are connectors (both
-ends on components) and which stay drawings, what kind each component is. The
+ends on components, two different ones: the board draws no loops) and which stay
+drawings, what kind each component is. The
 elements are then passed through the board codec (``file_format``), so an
 imported board is validated exactly as an opened one is.
 """
@@ -123,7 +124,7 @@ class BoardBuilder:
                         f"arrow {link.key!r} points to element {end!r}, which is not in "
                         "the file; it is kept as a drawing"
                     )
-            if all(e in component_keys for e in ends):
+            if all(e in component_keys for e in ends) and ends[0] != ends[1]:
                 elements.append(
                     Connector(
                         source=ids[ends[0]],

@@ -40,16 +40,19 @@ def boards(draw, max_components: int = 8) -> list[Element]:
         )
         for i in range(n)
     ]
+    # two different components: the board draws no loops, and imports none
+    ends = st.lists(st.integers(0, n - 1), min_size=2, max_size=2, unique=True)
+    pairs = [draw(ends) for _ in range(draw(st.integers(0, 2 * n)))] if n > 1 else []
     connectors = [
         Connector(
             id=f"k{j}",
-            source=f"c{draw(st.integers(0, n - 1))}",
-            target=f"c{draw(st.integers(0, n - 1))}",
+            source=f"c{a}",
+            target=f"c{b}",
             label=draw(labels),
             style=draw(st.sampled_from(CONNECTOR_STYLES)),
             arrows=draw(st.sampled_from(CONNECTOR_ARROWS)),
         )
-        for j in range(draw(st.integers(0, 2 * n)))
+        for j, (a, b) in enumerate(pairs)
     ]
     zones = []
     if draw(st.booleans()):
@@ -116,16 +119,17 @@ def seeded_board(seed: int) -> list[Element]:
         )
         for i in range(n)
     ]
+    pairs = [rng.sample(range(n), 2) for _ in range(rng.randint(0, 2 * n))] if n > 1 else []
     connectors = [
         Connector(
             id=f"k{j}",
-            source=f"c{rng.randrange(n)}",
-            target=f"c{rng.randrange(n)}",
+            source=f"c{a}",
+            target=f"c{b}",
             label=label() if rng.random() < 0.6 else "",
             style=rng.choice(CONNECTOR_STYLES),
             arrows=rng.choice(CONNECTOR_ARROWS),
         )
-        for j in range(rng.randint(0, 2 * n))
+        for j, (a, b) in enumerate(pairs)
     ]
     zones = []
     if rng.random() < 0.5:

@@ -213,3 +213,15 @@ def test_shape_names_guess_kinds(shape, kind):
 
     found = guess_from_shape(shape)
     assert (found.kind if found else None) == kind
+
+
+def test_an_arrow_from_a_shape_back_to_itself_stays_a_drawing():
+    import json
+
+    from sdi_desktop.domain.interop.importer import import_bytes
+
+    shape = {"type": "rectangle", "id": "a", "x": 0, "y": 0, "width": 100, "height": 50}
+    loop = {"type": "arrow", "id": "l", "x": 100, "y": 25, "points": [[0, 0], [40, -60], [0, -25]],
+            "startBinding": {"elementId": "a"}, "endBinding": {"elementId": "a"}}  # fmt: skip
+    result = import_bytes(json.dumps({"type": "excalidraw", "elements": [shape, loop]}), "l.json")
+    assert (result.report.components, result.report.connectors, result.report.strokes) == (1, 0, 1)
