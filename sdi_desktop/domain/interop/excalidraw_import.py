@@ -14,6 +14,7 @@ import math
 from typing import Any
 
 from sdi_desktop.domain.interop.builder import BoardBuilder, FreeText, Link, Shape
+from sdi_desktop.domain.interop.excalidraw_icons import icon_groups
 from sdi_desktop.domain.interop.geometry import normalised
 from sdi_desktop.domain.interop.report import ImportReport, ImportResult, InteropError
 
@@ -39,9 +40,17 @@ def read_excalidraw(data: Any, report: ImportReport) -> ImportResult:
         str(e["id"]) for e in elements if isinstance(e, dict) and isinstance(e.get("id"), str | int)
     )
     bound: dict[str, list[str]] = {}  # container id -> texts bound to it
+    in_icons: set[str] = set()
+    for group, (box, label, members) in icon_groups(live).items():
+        builder.add_shape(Shape(f"group:{group}", box, label=label))
+        for member in members:
+            builder.aliases[member] = f"group:{group}"
+        in_icons.update(members)
     for e in live:
         kind = e.get("type")
         key = str(e.get("id", f"#{len(builder.known)}"))
+        if key in in_icons:
+            continue
         try:
             if kind == "text":
                 _text(e, key, by_id, bound, builder)

@@ -358,6 +358,32 @@ def excalidraw_2025():
     write_json("excalidraw-2025-elbow.excalidraw", els)
 
 
+def excalidraw_icons():
+    """A library icon (a cylinder drawn as ellipses, a rectangle and lines, with its
+    caption grouped in) and an arrow bound to one of its parts."""
+    g = {"groupIds": ["inner", "icon"], "roundness": None}
+    els = [
+        common("rectangle", "api", 0, 0, 160, 80, boundElements=[{"type": "text", "id": "api-t"}]),
+        text("api-t", 20, 28, "Order service", container="api"),
+        common("ellipse", "top", 400, 0, 80, 20, **g),
+        common(
+            "rectangle",
+            "body",
+            400,
+            10,
+            80,
+            70,
+            boundElements=[{"type": "arrow", "id": "to-db"}],
+            **g,
+        ),
+        common("line", "left", 400, 10, 0, 70, points=[[0, 0], [0, 70]], **g),
+        common("ellipse", "bottom", 400, 70, 80, 20, **g),
+        text("cap", 405, 95, "Orders DB", groupIds=["icon"], size=16),
+        arrow("to-db", 160, 40, 240, 5, "api", "body"),
+    ]
+    write_json("excalidraw-library-icon.excalidraw", els)
+
+
 def clipboard_and_skeleton():
     els = [
         common("rectangle", "c1", 0, 0, 150, 70, label={"text": "S3 bucket"}),
@@ -532,6 +558,7 @@ if __name__ == "__main__":
     excalidraw_2023()
     excalidraw_2024()
     excalidraw_2025()
+    excalidraw_icons()
     clipboard_and_skeleton()
     dangling()
     obsidian()

@@ -66,6 +66,13 @@ def test_2025_elbow_arrows_with_fixed_points_connect():
     assert links == [("Kafka", "Stream consumer", "", "sync", "end")]
 
 
+def test_a_grouped_icon_is_one_component_and_arrows_to_its_parts_reach_it():
+    _, comps, links, elements = parts("excalidraw-library-icon.excalidraw")
+    assert comps == [("sql_db", "Orders DB"), ("service", "Order service")]
+    assert links == [("Order service", "Orders DB", "", "sync", "end")]
+    assert not any(isinstance(e, Stroke) for e in elements)  # its line went into the icon
+
+
 def test_clipboard_json_and_the_skeleton_form():
     _, comps, links, _ = parts("excalidraw-clipboard.json")
     assert comps == [("object_store", "S3 bucket"), ("cdn", "CDN")]
