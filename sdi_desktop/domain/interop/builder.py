@@ -259,9 +259,12 @@ class BoardBuilder:
 
 
 def _readable(box: Box) -> Box:
-    """At least the size the board needs for an icon and a label, grown about the centre
-    (draw.io's cloud icons are 48 px squares with the label outside)."""
-    w, h = max(box.w, COMPONENT_MIN[0]), max(box.h, COMPONENT_MIN[1])
+    """An icon-sized box (both sides short: draw.io's cloud icons are 48 px squares with
+    the label outside) grown about its centre to the size the board needs for an icon and
+    a label; a long flat box (a table row) keeps its place among its neighbours."""
+    if box.w >= COMPONENT_MIN[0] or box.h >= COMPONENT_MIN[1]:
+        return box
+    w, h = COMPONENT_MIN
     cx, cy = box.center
     return Box(cx - w / 2, cy - h / 2, w, h)
 

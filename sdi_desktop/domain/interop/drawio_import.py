@@ -45,6 +45,7 @@ class Cell:
     source_point: tuple[float, float] | None = None
     target_point: tuple[float, float] | None = None
     attrs: dict[str, str] = field(default_factory=dict)  # a wrapper's properties
+    relative: bool = False  # geometry in fractions of the parent (icons placed on a card)
 
     @property
     def shape(self) -> str:
@@ -163,6 +164,7 @@ def _cell(cell_id: str, node: ET.Element, attrs: dict[str, str]) -> Cell:
     )
     geo = node.find("mxGeometry")
     if geo is not None:
+        cell.relative = geo.get("relative") == "1"
         x, y = _num(geo.get("x")), _num(geo.get("y"))
         cell.geo = Box(x, y, abs(_num(geo.get("width"))), abs(_num(geo.get("height"))))
         for point in geo.findall("mxPoint"):
@@ -221,8 +223,14 @@ def _read_cells(cells: dict[str, Cell], builder: BoardBuilder) -> None:
         return offsets[cell_id]
 
     edge_labels: dict[str, list[str]] = {}
+    parts: dict[str, list[Cell]] = {}  # a card -> the icons and labels drawn on it
     for cell in cells.values():
-        if not cell.vertex:
+        parent = cells.get(cell.parent or "")
+        if cell.vertex and parent is not None and parent.vertex and _is_part(cell):
+            parts.setdefault(parent.id, []).append(cell)
+            builder.aliases[cell.id] = parent.id
+    for cell in cells.values():
+        if not cell.vertex or cell.id in builder.aliases:
             continue
         parent = cells.get(cell.parent or "")
         if parent is not None and parent.edge:  # a label placed on an edge
@@ -234,15 +242,23 @@ def _read_cells(cells: dict[str, Cell], builder: BoardBuilder) -> None:
             continue
         ox, oy = origin(cell.parent)
         box = Box(cell.geo.x + ox, cell.geo.y + oy, cell.geo.w, cell.geo.h)
-        _vertex(cell, box, children.get(cell.id, []), builder)
+        _vertex(cell, box, children.get(cell.id, []), parts.get(cell.id, []), builder)
     for cell in cells.values():
         if cell.edge:
             _edge(cell, cells, origin, edge_labels.get(cell.id, []), builder)
 
 
-def _vertex(cell: Cell, box: Box, kids: list[Cell], builder: BoardBuilder) -> None:
+def _is_part(cell: Cell) -> bool:
+    """An icon or label drawn on a card (``part=1``, or placed relative to it): the card
+    is the component, with the part's label and the kind its icon names."""
+    return cell.style.get("part") == "1" or cell.relative
+
+
+def _vertex(cell: Cell, box: Box, kids: list[Cell], parts: list[Cell], builder) -> None:
     report = builder.report
     shape = cell.shape
+    if parts and not cell.value.strip():
+        cell.value = "\n".join(p.value for p in parts if p.value.strip())
     if cell.attrs.get(TYPE_ATTR) == "zone":
         builder.add_shape(Shape(cell.id, box, label=cell.value, zone=True))
         return
@@ -258,7 +274,7 @@ def _vertex(cell: Cell, box: Box, kids: list[Cell], builder: BoardBuilder) -> No
         builder.add_shape(Shape(cell.id, box, label=cell.value, zone=True))
         return
     kind = cell.attrs.get(KIND_ATTR)
-    guess = _style_guess(cell)
+    guess = _style_guess(cell) or next(filter(None, (_part_guess(p) for p in parts)), None)
     if shape == "image" or cell.name == "image":
         image = cell.style.get("image", "")
         guess = guess or (None if image.startswith("data:") else guess_from_shape(image))
@@ -272,6 +288,14 @@ def _vertex(cell: Cell, box: Box, kids: list[Cell], builder: BoardBuilder) -> No
             cell.id, box, label=cell.value, kind=kind, guess=guess, outline=outline, hollow=hollow
         )
     )
+
+
+def _part_guess(part: Cell) -> Guess | None:
+    image = part.style.get("image", "")
+    found = _style_guess(part)
+    if found is None and image and not image.startswith("data:"):
+        found = guess_from_shape(image)
+    return found
 
 
 def _style_guess(cell: Cell) -> Guess | None:

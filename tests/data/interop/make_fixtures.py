@@ -533,6 +533,20 @@ def embedded():
     (HERE / "bad-plain-image.png").write_bytes(png([]))
 
 
+def drawio_cards():
+    """Cloud-template cards: an empty rounded card, with the icon and the label drawn on it
+    as a part (part=1, geometry relative to the card); the edges join the cards."""
+    cells = """<mxCell id="0"/><mxCell id="1" parent="0"/>
+<mxCell id="c1" value="" style="strokeColor=#dddddd;rounded=1;html=1;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="150" height="44" as="geometry"/></mxCell>
+<mxCell id="c1-icon" value="Cloud&#xa;SQL" style="html=1;shape=mxgraph.gcp2.cloud_sql;part=1;labelPosition=right;" vertex="1" parent="c1"><mxGeometry y="0.5" width="32" height="32" relative="1" as="geometry"><mxPoint x="5" y="-16" as="offset"/></mxGeometry></mxCell>
+<mxCell id="c2" value="Players" style="strokeColor=#dddddd;rounded=1;html=1;" vertex="1" parent="1"><mxGeometry x="300" y="0" width="70" height="85" as="geometry"/></mxCell>
+<mxCell id="c2-icon" value="" style="shape=mxgraph.gcp2.laptop;part=1;" vertex="1" parent="c2"><mxGeometry x="0.5" width="50" height="33" relative="1" as="geometry"><mxPoint x="-25" y="18" as="offset"/></mxGeometry></mxCell>
+<mxCell id="e" style="startArrow=blockThin;endArrow=blockThin;html=1;" edge="1" parent="1" source="c2" target="c1-icon"><mxGeometry relative="1" as="geometry"/></mxCell>"""
+    (HERE / "drawio-cards.drawio").write_text(
+        mxfile(f'<diagram id="k" name="Cards">{model(cells)}</diagram>'), encoding="utf-8"
+    )
+
+
 def bad():
     (HERE / "bad-truncated.excalidraw").write_text(
         (HERE / "excalidraw-2023-bound-text.excalidraw").read_text()[:700], encoding="utf-8"
@@ -563,5 +577,6 @@ if __name__ == "__main__":
     dangling()
     obsidian()
     drawio()
+    drawio_cards()
     embedded()
     bad()

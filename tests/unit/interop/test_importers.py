@@ -151,6 +151,13 @@ def test_drawio_variants_read_the_same_diagram(name):
     assert vpc.x < app.x < vpc.x + vpc.w and vpc.y < app.y < vpc.y + vpc.h
 
 
+def test_drawio_cards_take_the_label_and_kind_of_the_icon_drawn_on_them():
+    _, comps, links, _ = parts("drawio-cards.drawio")
+    assert comps == [("sql_db", "Cloud\nSQL"), ("client", "Players")]
+    # an edge to the icon on a card joins the card
+    assert links == [("Players", "Cloud\nSQL", "", "sync", "both")]
+
+
 def test_drawio_page_choice():
     result, comps, _, _ = parts("drawio-pages.drawio", page=1)
     assert comps == [("search", "Search")]
