@@ -68,6 +68,7 @@ class FreeText:
     text: str
     box: Box
     size: float = 14.0
+    note: bool = False  # a text note the file says is one (SDI Desktop's exports): no label
 
 
 class BoardBuilder:
@@ -198,6 +199,9 @@ class BoardBuilder:
                 link_index.add(Box(b.x - m, b.y - m, b.w + 2 * m, b.h + 2 * m), link)
         left: list[FreeText] = []
         for text in self.texts:
+            if text.note:
+                left.append(text)
+                continue
             cx, cy = text.box.center
             probe = Box(cx, cy, 0, 0)
             over = [s for b, s in index.near(probe) if b.contains_point(cx, cy)]

@@ -97,8 +97,10 @@ def to_drawio(elements: list[Element], page_name: str = "Whiteboard") -> str:
             )
             _geometry(cell, e.x, e.y, e.w, e.h)
         elif isinstance(e, TextNote):
+            wrapper = ET.SubElement(root, "UserObject", id=e.id, label=xml_text(e.text))
+            wrapper.set(TYPE_ATTR, "note")  # stays a note, over a shape or not
             cell = ET.SubElement(
-                root, "mxCell", id=e.id, value=xml_text(e.text), vertex="1", parent="1",
+                wrapper, "mxCell", vertex="1", parent="1",
                 style=f"text;html=0;align=left;verticalAlign=top;fontSize={_n(e.size)};",
             )  # fmt: skip
             lines = e.text.splitlines() or [""]

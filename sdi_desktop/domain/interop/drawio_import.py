@@ -23,7 +23,7 @@ from sdi_desktop.domain.interop.report import ImportReport, ImportResult, Intero
 from sdi_desktop.domain.interop.safe_xml import UnsafeInput, inflate_page, parse_xml
 
 KIND_ATTR = "sdiKind"  # on a UserObject: the component kind it was exported as
-TYPE_ATTR = "sdiType"  # "zone" on an exported zone
+TYPE_ATTR = "sdiType"  # "zone" on an exported zone, "note" on a text note
 WRAPPERS = ("UserObject", "object")
 CONTAINER_SHAPES = ("swimlane", "mxgraph.aws4.group", "mxgraph.aws4.groupcenter", "table")
 NO_ARROW = ("none", "")
@@ -264,7 +264,8 @@ def _vertex(cell: Cell, box: Box, kids: list[Cell], parts: list[Cell], builder) 
         return
     if shape == "text" or cell.name == "text":
         size = _num(cell.style.get("fontSize")) or 12.0
-        builder.add_text(FreeText(cell.id, cell.value, box, size))
+        note = cell.attrs.get(TYPE_ATTR) == "note"
+        builder.add_text(FreeText(cell.id, cell.value, box, size, note=note))
         return
     if cell.name == "group" or shape == "group":
         if sum(1 for k in kids if k.vertex) >= 2:

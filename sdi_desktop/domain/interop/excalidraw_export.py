@@ -21,7 +21,7 @@ from sdi_desktop.domain.board.elements import (
     TextNote,
     Zone,
 )
-from sdi_desktop.domain.interop.excalidraw_import import KIND_KEY
+from sdi_desktop.domain.interop.excalidraw_import import KIND_KEY, TYPE_KEY
 from sdi_desktop.domain.interop.geometry import Box, border_point
 
 SOURCE = "https://github.com/sdi-desktop"  # the app that wrote the file
@@ -111,7 +111,9 @@ def to_excalidraw_data(elements: list[Element]) -> dict[str, Any]:
         if isinstance(e, Connector):
             out.extend(_arrow(e, boxes, shapes))
         elif isinstance(e, TextNote):
-            out.append(_text(e.id, e.text, Box(e.x, e.y, 0, 0), None, round(e.size / 0.75)))
+            note = _text(e.id, e.text, Box(e.x, e.y, 0, 0), None, round(e.size / 0.75))
+            note["customData"] = {TYPE_KEY: "note"}  # stays a note, over a shape or not
+            out.append(note)
         elif isinstance(e, Stroke):
             out.append(_freedraw(e))
     return {

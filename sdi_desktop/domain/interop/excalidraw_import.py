@@ -22,7 +22,7 @@ SHAPES = ("rectangle", "ellipse", "diamond")
 LINES = ("arrow", "line")
 FRAMES = ("frame", "magicframe")
 KIND_KEY = "sdiKind"  # in an element's customData: the component kind it was exported as
-TYPE_KEY = "sdiType"  # "zone" for an exported zone drawn as a rectangle
+TYPE_KEY = "sdiType"  # "zone" for a zone drawn as a rectangle, "note" for a text note
 DASHED = ("dashed", "dotted")
 
 
@@ -158,7 +158,9 @@ def _text(e: dict, key: str, by_id: dict, bound: dict, builder: BoardBuilder) ->
                 f"text {key!r} is bound to element {container!r}, which is not in the file; "
                 "it is kept as a text note"
             )
-    builder.add_text(FreeText(key, text, _box(e), _number(e, "fontSize", 20.0) * 0.75))
+    custom = e.get("customData") if isinstance(e.get("customData"), dict) else {}
+    size = _number(e, "fontSize", 20.0) * 0.75
+    builder.add_text(FreeText(key, text, _box(e), size, note=custom.get(TYPE_KEY) == "note"))
 
 
 def _points(e: dict) -> list[tuple[float, float]]:

@@ -4,6 +4,8 @@ reads, in test_mermaid_parser.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 
@@ -125,3 +127,41 @@ def test_other_mermaid_diagrams_are_refused_by_name():
 
     with pytest.raises(InteropError, match=r"seq\.mmd: a Mermaid sequenceDiagram; only flowcharts"):
         import_bytes("sequenceDiagram\n  A->>B: hi\n", "seq.mmd")
+
+
+FIXTURES = sorted(
+    p
+    for p in (Path(__file__).resolve().parents[2] / "data" / "interop").iterdir()
+    if p.suffix != ".py" and not p.name.startswith("bad")
+)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.name)
+def test_an_imported_diagram_survives_export_and_import_in_every_format(fixture):
+    """Text notes lying over shapes or near arrows stay notes (the exports mark them), so
+    a board read from someone's drawing comes back the same from any of the three."""
+    from sdi_desktop.domain.interop.importer import import_file
+
+    board = import_file(fixture).elements
+    for name, write in [*EXPORTERS.items(), ("board.mmd", to_mermaid)]:
+        again = import_bytes(write(board), name)
+        assert unordered_graph(again.elements) == unordered_graph(board), name
+
+
+@pytest.mark.parametrize("name", EXPORTERS)
+def test_a_note_over_a_shape_or_an_arrow_stays_a_note(name):
+    from sdi_desktop.domain.board.elements import Component, Connector, TextNote
+
+    board = [
+        Component(id="a", kind="cache", label="", x=0, y=0),
+        Component(id="b", kind="queue", label="", x=400, y=0),
+        Connector(id="ab", source="a", target="b"),
+        TextNote(id="n1", text="over a", x=40, y=30),
+        TextNote(id="n2", text="on the arrow", x=250, y=30),
+    ]
+    result = import_bytes(EXPORTERS[name](board), name)
+    assert unordered_graph(result.elements) == unordered_graph(board)
+    assert sorted(e.text for e in result.elements if isinstance(e, TextNote)) == [
+        "on the arrow",
+        "over a",
+    ]
