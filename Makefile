@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed-stamp
 PACKAGING_STAMP := $(VENV)/.packaging-stamp
 CONSTRAINTS := requirements/constraints.txt
 PIP_FLAGS := --quiet --disable-pip-version-check
+# Mermaid's own parser, for the test of the Mermaid export (tests/js; needs Node.js and npm).
+JS_STAMP := tests/js/node_modules/.installed-stamp
 
 .PHONY: run test test-packaging lint bench screenshots venv clean bundle
 
@@ -29,8 +31,18 @@ $(PACKAGING_STAMP): $(STAMP)
 run: $(STAMP)
 	$(BIN)/sdi-desktop $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) $(JS_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Without Node.js (or without the registry) the Mermaid parser test skips, naming what to install.
+$(JS_STAMP): tests/js/package.json tests/js/package-lock.json
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+		echo "Installing Mermaid's parser for the export tests (npm ci --prefix tests/js) ..."; \
+		npm ci --prefix tests/js --no-audit --no-fund --loglevel=error && touch $(JS_STAMP) \
+			|| echo "npm ci failed: the Mermaid parser test will be skipped"; \
+	else \
+		echo "Node.js not found: the Mermaid parser test will be skipped (install nodejs and npm)"; \
+	fi
 
 # The bundle and wheel tests (tests/packaging): they build dist/ and a wheel, so they run
 # only where PyInstaller is installed; this target installs it. CI runs it after `make test`.

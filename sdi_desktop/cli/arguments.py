@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXPORT_FORMATS = ("md", "json", "png", "svg", "pdf")
+EXPORT_FORMATS = ("md", "json", "png", "svg", "pdf", "mermaid", "excalidraw", "drawio")
 
 
 def _add_sessions(commands) -> None:
@@ -111,8 +111,9 @@ def _add_sessions(commands) -> None:
         "export",
         help="write one saved session to a file",
         description="Write one saved session: md (a complete write-up, with the board "
-        "as <name>-board.png beside it), json (the whole session, for import), "
-        "png, svg or pdf (the whiteboard).",
+        "as <name>-board.png beside it and as a Mermaid block), json (the whole session, "
+        "for import), png, svg or pdf (the whiteboard), mermaid, excalidraw or drawio "
+        "(the whiteboard as a diagram for those tools; '-o -' prints it).",
     )
     export.add_argument("id", metavar="ID", help="the session id (see 'sessions list')")
     export.add_argument(
@@ -140,6 +141,20 @@ def _add_sessions(commands) -> None:
     )
     imp.add_argument("file", metavar="FILE")
     _add_common(imp, sub=True)
+
+    board = actions.add_parser(
+        "import-board",
+        help="make a new session from an Excalidraw or draw.io diagram",
+        description="Make a new session whose whiteboard is the diagram in FILE (.excalidraw, "
+        ".drawio, draw.io .xml, .drawio.svg, an image exported with its diagram, a Mermaid "
+        "flowchart or a Markdown file holding one); print its id and a one-line report. "
+        "A file that cannot be read changes nothing.",
+    )
+    board.add_argument("file", metavar="FILE")
+    board.add_argument(
+        "--page", type=int, metavar="N", help="the page of a draw.io file to read (from 1)"
+    )
+    _add_common(board, sub=True)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

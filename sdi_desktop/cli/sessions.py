@@ -16,6 +16,7 @@ from typing import Any
 
 from sdi_desktop import paths
 from sdi_desktop.cli.arguments import EXPORT_FORMATS
+from sdi_desktop.cli.board_exchange import DIAGRAM_FORMATS, import_board, write_board
 from sdi_desktop.domain.clock import format_duration
 from sdi_desktop.storage.errors import SessionNotFound, StorageError
 from sdi_desktop.storage.exchange import (
@@ -113,6 +114,11 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     try:
         if fmt == "json":
             out.write_text(session_to_json(record) + "\n", encoding="utf-8")
+        elif fmt in DIAGRAM_FORMATS:
+            printed = write_board(record.board, fmt, args.output, record.title)
+            if printed:
+                print(printed)
+            return 0
         elif fmt == "md":
             image = out.with_name(f"{out.stem}-board.png")
             appendix = _reference_comparison(record, args)
@@ -218,4 +224,10 @@ def _problem(record, data_dir: str | None):
     return library.get(record.problem_id)
 
 
-ACTIONS = {"list": _list, "export": _export, "import": _import, "check": _check}
+ACTIONS = {
+    "list": _list,
+    "export": _export,
+    "import": _import,
+    "check": _check,
+    "import-board": lambda store, args: import_board(store, args, CommandError),
+}

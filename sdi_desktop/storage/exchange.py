@@ -278,8 +278,12 @@ def session_to_markdown(
     for key in PANE_KEYS:
         body = demote_headings(record.notes.get(key, "").strip(), under=3)
         lines += [f"### {PANE_TITLES[key]}", "", body or "(empty)", ""]
-    if board_image is not None:
-        lines += ["## Whiteboard", "", f"![Whiteboard]({board_image})", ""]
+    mermaid = _board_as_mermaid(record.board)
+    if board_image is not None or mermaid:
+        lines += ["## Whiteboard", ""]
+        if board_image is not None:
+            lines += [f"![Whiteboard]({board_image})", ""]
+        lines += mermaid
     try:
         scored = Assessment.from_dict(assessment) if assessment else None
     except AssessmentError:
@@ -288,6 +292,16 @@ def session_to_markdown(
     if appendix.strip():
         lines += [appendix.strip(), ""]
     return "\n".join(lines)
+
+
+def _board_as_mermaid(board: list[dict[str, Any]]) -> list[str]:
+    """The board's components and connectors as a Mermaid block (none for an empty board)."""
+    from sdi_desktop.domain.interop.mermaid_export import to_mermaid
+
+    elements = file_format.from_plain(board)
+    if not any(e.TYPE == "component" for e in elements):
+        return []
+    return ["```mermaid", to_mermaid(elements).rstrip("\n"), "```", ""]
 
 
 def _phase_table(record: SessionRecord) -> list[str]:

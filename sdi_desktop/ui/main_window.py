@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
     def _build_board_menus(self) -> None:
         b = self.board.action
         self._file_menu.insertAction(self._file_menu.actions()[1], b("actionExport"))
+        self._file_menu.insertAction(b("actionExport"), b("actionImportBoard"))
         menu = self.menuBar()
         before = self._session_menu.menuAction()
         edit_menu = QMenu("&Edit", self)

@@ -112,7 +112,7 @@ def test_markdown_is_a_complete_write_up(record):
     for body in record.notes.values():
         assert body in md
     assert "### Wrap-up\n\n(empty)" in md
-    assert "## Whiteboard\n\n![Whiteboard](session-board.png)" in md
+    assert "## Whiteboard\n\n![Whiteboard](session-board.png)\n\n```mermaid\n" in md
     assert md.index("## Whiteboard") < md.index("## Self-assessment")  # last: the scores
 
 

@@ -70,6 +70,8 @@ class BoardWidget(QWidget):
         self.view.zoomChanged.connect(self._show_zoom)
         self.view.toolChanged.connect(self._show_tool)
         self.view.directionChosen.connect(self._show_direction)
+        self.view.diagramDropped.connect(self.import_diagram)
+        self._board_import = None
         self._show_zoom(1.0)
 
     @property
@@ -136,6 +138,7 @@ class BoardWidget(QWidget):
         a("actionQuickAdd", "&Quick Add Component…", ["Ctrl+K"], self.open_quick_add, window)
         # Ctrl+E is the notes panes' inline code: a window-wide Ctrl+E would be ambiguous.
         a("actionExport", "&Export Whiteboard…", ["Ctrl+Shift+S"], self.open_export_dialog, window)
+        a("actionImportBoard", "&Import Board…", ["Ctrl+Shift+I"], self.open_import, window)
         a("actionCopyImage", "Copy as &Image", ["Ctrl+Shift+C"], self.copy_as_image)
         a("actionSelectAll", "Select &All", ["Ctrl+A"], self.select_all)
         a("actionCut", "Cu&t", ["Ctrl+X"], self.cut)
@@ -355,6 +358,29 @@ class BoardWidget(QWidget):
         QGuiApplication.clipboard().setImage(render_image(self.scene, ids, scale=2.0))
         self.message.emit("Copied the " + ("selection" if ids else "board") + " as an image.")
 
+    # -- import (ui/interop) ---------------------------------------------------------------
+    @property
+    def board_import(self):
+        if self._board_import is None:
+            from sdi_desktop.ui.interop.board_import import BoardImport
+
+            self._board_import = BoardImport(self.editor, self)
+            self._board_import.message.connect(self.message)
+        return self._board_import
+
+    def open_import(self) -> None:
+        if self._editable():
+            self.board_import.choose_file()
+
+    def import_diagram(self, path: str, x: float | None = None, y: float | None = None) -> None:
+        if self._editable():
+            self.board_import.import_path(path, None if x is None else (x, y))
+
+    def _editable(self) -> bool:
+        if not self.view.isInteractive():  # review mode: the board is read-only
+            self.message.emit("The board is read-only here; continue editing to import.")
+        return self.view.isInteractive()
+
     # -- export ------------------------------------------------------------------------------
     def open_export_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -365,17 +391,22 @@ class BoardWidget(QWidget):
         dialog = ExportDialog(bool(self._sel()), self.scene.colors.dark, self)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
-        fmt = dialog.fmt
+        fmt, suffix = dialog.fmt, dialog.suffix
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export whiteboard", f"whiteboard.{fmt}", f"{fmt.upper()} (*.{fmt})"
+            self, "Export whiteboard", f"whiteboard.{suffix}", f"{fmt.upper()} (*.{suffix})"
         )
         if not path:
             return
-        if not path.lower().endswith(f".{fmt}"):
-            path += f".{fmt}"
+        if not path.lower().endswith(f".{suffix}"):
+            path += f".{suffix}"
         ids = self._sel() if dialog.selection_only else None
         try:
-            export_file(path, self.scene, fmt, ids=ids, **dialog.options())
+            if fmt in dialog.suffixes:
+                from sdi_desktop.ui.interop.diagram_export import export_diagram
+
+                export_diagram(path, self.editor.document, fmt, ids)
+            else:
+                export_file(path, self.scene, fmt, ids=ids, **dialog.options())
         except (ExportError, OSError) as exc:
             QMessageBox.warning(self, "Export failed", f"Could not export to {path}:\n{exc}")
             return

@@ -150,7 +150,20 @@ class BoardEditor(QObject):
         )
         return zone.id if self._push(AddElements([zone], "Add zone"), [zone.id]) else None
 
+    def add_elements(self, elements: list[Element], text: str = "Add") -> list[str]:
+        """Add ready-made elements (an imported diagram) as one undo step."""
+        if elements:
+            selectable = [e.id for e in elements if not isinstance(e, Connector)]
+            self._push(AddElements(elements, text), selectable)
+        return [e.id for e in elements]
+
     # -- changing ------------------------------------------------------------------------------
+    def set_kinds(self, kinds: dict[str, str], text: str = "Change kind") -> None:
+        """Set the kind of several components as one undo step."""
+        after = {i: {"kind": k} for i, k in kinds.items() if self.document.get(i).kind != k}
+        if after:
+            self._push(ChangeElements(self.document, after, text), list(after))
+
     def move_to(self, positions: dict[str, tuple[float, float]]) -> None:
         """Commit moves made by dragging: ids to their new top-left (strokes: offset)."""
         after: dict[str, dict] = {}

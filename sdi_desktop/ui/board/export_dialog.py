@@ -21,6 +21,11 @@ class ExportDialog(QDialog):
         self.format_combo = QComboBox()
         for key, text in (("png", "PNG image"), ("svg", "SVG drawing"), ("pdf", "PDF page")):
             self.format_combo.addItem(text, key)
+        from sdi_desktop.ui.interop.diagram_export import DIAGRAM_FORMATS
+
+        for key, (text, suffix) in DIAGRAM_FORMATS.items():
+            self.format_combo.addItem(f"{text} (.{suffix})", key)
+        self.suffixes = {key: suffix for key, (_text, suffix) in DIAGRAM_FORMATS.items()}
         self.scale_combo = QComboBox()
         self.scale_combo.addItem("1× (screen size)", 1.0)
         self.scale_combo.addItem("2× (sharp on high-DPI and print)", 2.0)
@@ -55,12 +60,19 @@ class ExportDialog(QDialog):
         png = self.fmt == "png"
         self.scale_combo.setEnabled(png)
         self.background_combo.setEnabled(png)
+        self.keep_theme.setEnabled(self.fmt not in self.suffixes)
+
+    @property
+    def suffix(self) -> str:
+        return self.suffixes.get(self.fmt, self.fmt)
 
     @property
     def fmt(self) -> str:
         return self.format_combo.currentData()
 
     def options(self) -> dict:
+        if self.fmt in self.suffixes:
+            return {}
         options = {"keep_theme": self.keep_theme.isVisible() and self.keep_theme.isChecked()}
         if self.fmt == "png":
             options["scale"] = self.scale_combo.currentData()

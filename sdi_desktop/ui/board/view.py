@@ -51,6 +51,7 @@ class BoardView(QGraphicsView):
     zoomChanged = Signal(float)
     toolChanged = Signal(str)
     directionChosen = Signal(str)  # where the next Shift+Enter component goes
+    diagramDropped = Signal(str, float, float)  # a diagram file dropped, at a scene point
 
     def __init__(self, editor: BoardEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor.scene, parent)
@@ -422,14 +423,21 @@ class BoardView(QGraphicsView):
         return self._text_editor
 
     # -- palette drops ----------------------------------------------------------------------------
+    def _diagram_file(self, event) -> str | None:
+        from sdi_desktop.domain.interop.importer import SUFFIXES
+
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
+        return paths[0] if len(paths) == 1 and paths[0].lower().endswith(SUFFIXES) else None
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(COMPONENT_MIME):
+        if event.mimeData().hasFormat(COMPONENT_MIME) or self._diagram_file(event):
             event.acceptProposedAction()
         else:
             super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasFormat(COMPONENT_MIME):
+        if event.mimeData().hasFormat(COMPONENT_MIME) or self._diagram_file(event):
             event.acceptProposedAction()
         else:
             super().dragMoveEvent(event)
@@ -441,6 +449,12 @@ class BoardView(QGraphicsView):
             self.editor.add_component(kind_key, self.mapToScene(event.position().toPoint()))
             event.acceptProposedAction()
             self.setFocus()
+            return
+        path = self._diagram_file(event)
+        if path:
+            pos = self.mapToScene(event.position().toPoint())
+            event.acceptProposedAction()
+            self.diagramDropped.emit(path, pos.x(), pos.y())
             return
         super().dropEvent(event)
 

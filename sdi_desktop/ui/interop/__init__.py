@@ -1,0 +1,1 @@
+"""Importing Excalidraw and draw.io diagrams onto the board, and the report after."""
