@@ -259,6 +259,17 @@ class SessionRepository:
         with reading(self._engine) as conn:
             return progress_query.progress_entries(conn, problem_tags)
 
+    def save_assessor_assessment(self, session_id: int, assessor: str, data: dict) -> None:
+        """Another assessor's rubric of the session (the interviewer's): see assessors.py."""
+        from sdi_desktop.storage import assessors
+
+        assessors.save(self._engine, session_id, assessor, data)
+
+    def assessments_by_others(self, session_id: int) -> dict[str, dict[str, Any]]:
+        from sdi_desktop.storage import assessors
+
+        return assessors.of_session(self._engine, session_id)
+
     def get_assessment(self, session_id: int) -> dict[str, Any] | None:
         with reading(self._engine) as conn:
             row = conn.execute(

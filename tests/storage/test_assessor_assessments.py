@@ -1,0 +1,54 @@
+"""An assessment per assessor (migration 4): the interviewer's rubric beside the
+candidate's own; a version-3 database upgrades with its self-assessment intact."""
+
+from __future__ import annotations
+
+import pytest
+
+from sdi_desktop.domain.record import SessionRecord
+from sdi_desktop.storage import assessors, migrations
+from sdi_desktop.storage.database import make_engine, writing
+from sdi_desktop.storage.errors import SessionNotFound
+from sdi_desktop.storage.store import DB_NAME, Store
+
+FEEDBACK = {
+    "facts": "Asked about read/write ratio at 03:10; no cache until prompted.",
+    "scores": {"scoping": 3, "deep_dive": 2},
+    "notes": {"deep_dive": "One option only for the hot keys."},
+}
+
+
+def test_interviewer_assessment_is_stored_beside_the_self_assessment(tmp_path):
+    with Store.open(tmp_path) as store:
+        sid = store.sessions.create(SessionRecord(title="Mock"))
+        store.sessions.save_assessment(sid, {"scores": {"scoping": 4}, "note": "fine"})
+        store.sessions.save_assessor_assessment(sid, "Ada", FEEDBACK)
+        store.sessions.save_assessor_assessment(sid, "Ada", {**FEEDBACK, "facts": "edited"})
+    with Store.open(tmp_path) as store:  # a restart
+        own = store.sessions.get_assessment(sid)
+        others = store.sessions.assessments_by_others(sid)
+        assert own["scores"] == {"scoping": 4}
+        assert list(others) == ["Ada"]
+        assert others["Ada"]["facts"] == "edited"
+        assert others["Ada"]["scores"] == {"scoping": 3, "deep_dive": 2}
+        assert others["Ada"]["notes"]["deep_dive"].startswith("One option")
+        assert assessors.assessed_by(store.sessions._engine, "Ada") == {sid}
+        with pytest.raises(SessionNotFound):
+            store.sessions.save_assessor_assessment(999, "Ada", FEEDBACK)
+        with pytest.raises(ValueError):
+            store.sessions.save_assessor_assessment(sid, "self", FEEDBACK)
+
+
+def test_a_version_3_database_upgrades_and_keeps_its_self_assessment(tmp_path):
+    engine = make_engine(tmp_path / DB_NAME)
+    with writing(engine) as conn:
+        assert migrations.upgrade(conn, target=3) == [1, 2, 3]
+    engine.dispose()
+    with Store.open(tmp_path) as store:  # migration 4 runs here
+        sid = store.sessions.create(SessionRecord(title="Old one"))
+        store.sessions.save_assessment(sid, {"scores": {"time": 2}})
+    # reopening an upgraded database applies nothing more and reads both kinds
+    with Store.open(tmp_path) as store:
+        assert store.schema_version == 4 == migrations.LATEST
+        assert store.sessions.get_assessment(sid)["scores"] == {"time": 2}
+        assert store.sessions.assessments_by_others(sid) == {}
