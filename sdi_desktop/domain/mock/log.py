@@ -28,13 +28,15 @@ class MockLogError(ValueError):
 @dataclass(frozen=True)
 class Entry:
     """One timed line: ``kind`` (answer, scale, hint or remark), ``index`` within its
-    source (-1 for remarks), ``text``, ``phase`` (0-3) and ``at`` (session seconds)."""
+    source (-1 for remarks), ``text``, ``phase`` (0-3), ``at`` (session seconds) and
+    ``in_phase`` (seconds into that phase, where its marker sits on the timeline)."""
 
     kind: str
     index: int
     text: str
     phase: int
     at: float
+    in_phase: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +45,7 @@ class Entry:
             "text": self.text,
             "phase": self.phase,
             "at": round(self.at, 3),
+            "in_phase": round(self.in_phase, 3),
         }
 
     @classmethod
@@ -61,7 +64,10 @@ class Entry:
             raise MockLogError(f"a {kind} has no valid time: {at!r}")
         if isinstance(index, bool) or not isinstance(index, int):
             raise MockLogError(f"a {kind} has no valid index: {index!r}")
-        return cls(kind, index, text, phase, float(at))
+        in_phase = data.get("in_phase", 0.0)
+        if isinstance(in_phase, bool) or not isinstance(in_phase, int | float) or in_phase < 0:
+            raise MockLogError(f"a {kind} has no valid time in its phase: {in_phase!r}")
+        return cls(kind, index, text, phase, float(at), float(in_phase))
 
 
 @dataclass
@@ -107,8 +113,10 @@ class MockLog:
     feedback: Feedback = field(default_factory=Feedback)
 
     # -- what happened --------------------------------------------------------------
-    def add(self, kind: str, index: int, text: str, phase: int, at: float) -> Entry:
-        entry = Entry(kind, index, text.strip(), phase, max(0.0, at))
+    def add(
+        self, kind: str, index: int, text: str, phase: int, at: float, in_phase: float = 0.0
+    ) -> Entry:
+        entry = Entry(kind, index, text.strip(), phase, max(0.0, at), max(0.0, in_phase))
         Entry.from_dict(entry.to_dict())  # the same rules as a stored one
         self.entries.append(entry)
         return entry
