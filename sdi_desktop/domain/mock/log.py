@@ -124,6 +124,10 @@ class MockLog:
     def revealed(self, kind: str, index: int) -> bool:
         return any(e.kind == kind and e.index == index for e in self.entries)
 
+    def revealed_text(self, text: str) -> bool:
+        """Was this text handed over (a revealed answer or figure, a hint given)?"""
+        return any(e.text == text.strip() for e in self.entries if e.kind != "remark")
+
     def of_kind(self, *kinds: str) -> list[Entry]:
         return [e for e in self.entries if e.kind in kinds]
 
