@@ -116,6 +116,14 @@ def _export(store: Store, args: argparse.Namespace) -> int:
         elif fmt == "md":
             image = out.with_name(f"{out.stem}-board.png")
             appendix = _reference_comparison(record, args)
+            from sdi_desktop.domain.mock.markdown import mock_markdown
+
+            mock = mock_markdown(
+                record.extras,
+                store.sessions.get_assessment(session_id),
+                store.sessions.assessments_by_others(session_id),
+            )
+            appendix = "\n\n".join(part for part in (appendix.strip(), mock) if part)
             text = session_to_markdown(record, board_image=image.name, appendix=appendix)
             out.write_text(text, encoding="utf-8")
             _render_board(record.board, image, "png", record.title)

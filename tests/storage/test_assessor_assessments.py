@@ -52,3 +52,40 @@ def test_a_version_3_database_upgrades_and_keeps_its_self_assessment(tmp_path):
         assert store.schema_version == 4 == migrations.LATEST
         assert store.sessions.get_assessment(sid)["scores"] == {"time": 2}
         assert store.sessions.assessments_by_others(sid) == {}
+
+
+def test_sessions_export_md_includes_the_mock_and_both_assessments(tmp_path):
+    from tests.storage.test_cli_sessions import cli
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        record = SessionRecord(title="Mock: Ada")
+        record.extras = {
+            "mock": {
+                "candidate": "Ada",
+                "interviewer": "Grace",
+                "entries": [
+                    {
+                        "kind": "remark",
+                        "index": -1,
+                        "text": "Cache came late",
+                        "phase": 2,
+                        "at": 1500.0,
+                        "in_phase": 120.0,
+                    }
+                ],
+            }
+        }
+        sid = store.sessions.create(record)
+        store.sessions.save_assessment(sid, {"scores": {"scoping": 4, "deep_dive": 2}})
+        store.sessions.save_assessor_assessment(sid, "Grace", FEEDBACK)
+    out = tmp_path / "mock.md"
+    done = cli(
+        "sessions", "export", str(sid), "--format", "md", "-o", str(out), "--data-dir", str(data)
+    )
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "## Mock with a peer" in text and "Cache came late" in text
+    assert "| **Scoping and requirements** (differs) | 4 | 3 |" in text
+    assert "| Deep dive | 2 | 2 |" in text
+    assert "**Grace, facts:** Asked about read/write ratio" in text

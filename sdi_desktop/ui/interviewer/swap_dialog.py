@@ -24,7 +24,7 @@ class SwapDialog(QDialog):
         self.partner.setPlaceholderText("The new candidate's name")
         self.problems = QComboBox()
         self.library = library
-        for problem in library:
+        for problem in library.problems:
             if problem.id != done_problem:
                 self.problems.addItem(problem.title, problem.id)
         form.addRow("New candidate", self.partner)
