@@ -72,3 +72,13 @@ def assessed_by(engine: Engine, assessor: str) -> set[int]:
     with reading(engine) as conn:
         ids = conn.execute(select(TABLE.c.session_id).where(TABLE.c.assessor == assessor))
         return {int(i) for i in ids.scalars()}
+
+
+def scores_by_assessor(engine: Engine) -> dict[str, dict[int, dict[str, int]]]:
+    """Assessor -> session id -> their scores (for the dashboard's "assessed by")."""
+    with reading(engine) as conn:
+        rows = conn.execute(select(TABLE.c.assessor, TABLE.c.session_id, TABLE.c.scores_json))
+        result: dict[str, dict[int, dict[str, int]]] = {}
+        for assessor, session_id, scores in rows:
+            result.setdefault(assessor, {})[int(session_id)] = json.loads(scores)
+    return result

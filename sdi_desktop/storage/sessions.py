@@ -270,6 +270,11 @@ class SessionRepository:
 
         return assessors.of_session(self._engine, session_id)
 
+    def scores_by_assessor(self) -> dict[str, dict[int, dict[str, int]]]:
+        from sdi_desktop.storage import assessors
+
+        return assessors.scores_by_assessor(self._engine)
+
     def get_assessment(self, session_id: int) -> dict[str, Any] | None:
         with reading(self._engine) as conn:
             row = conn.execute(

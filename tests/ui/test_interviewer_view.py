@@ -107,6 +107,15 @@ def test_a_whole_mock_is_kept_and_reviewed(open_app, qtbot, tmp_path):
     assert len(again.timeline.marker_points()) == 2
     assert again.session_controller.store.sessions.get_assessment(sid)["scores"]["scoping"] == 4
 
+    # the dashboard filters by who assessed
+    dashboard = again.session_controller.reviews.open_dashboard()
+    combo = dashboard.assessor_filter
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Self", "Grace"]
+    assert [e.scores.get("scoping") for e in dashboard.report.entries] == [4]
+    combo.setCurrentIndex(1)
+    assert [e.scores for e in dashboard.report.entries] == [{"scoping": 3, "deep_dive": 2}]
+    dashboard.close()
+
 
 def _self_score(rubric, key, level):
     rubric.findChild(QWidget, f"score_{key}_{level}").click()
