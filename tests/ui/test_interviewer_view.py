@@ -122,7 +122,7 @@ def _self_score(rubric, key, level):
 
 
 def test_swap_roles_links_the_two_sessions(open_app, qtbot, tmp_path):
-    window, interviewer, problem = _mock(open_app, qtbot, tmp_path / "data")
+    window, interviewer, _problem = _mock(open_app, qtbot, tmp_path / "data")
     mock = window.mock
     mock.log.candidate, mock.log.interviewer = "Ada", "Grace"
     window.session.clock.start()
