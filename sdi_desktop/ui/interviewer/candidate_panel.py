@@ -36,6 +36,7 @@ class HandedOverPanel(QFrame):
         self.list = QListWidget()
         self.list.setObjectName("handedOverList")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         layout.addWidget(heading)
         layout.addWidget(self.empty)

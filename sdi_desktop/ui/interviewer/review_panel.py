@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QFrame,
+    QHeaderView,
     QLabel,
     QListWidget,
     QTableWidget,
@@ -44,11 +45,16 @@ class MockReviewPanel(QFrame):
         self.remarks.setWordWrap(True)
         layout.addWidget(self.remarks, 1)
         layout.addWidget(_bold("Assessments"))
-        self.table = QTableWidget(len(COMPETENCIES), 2)
+        self.table = QTableWidget(len(COMPETENCIES), 3)
         self.table.setObjectName("assessmentsSideBySide")
-        self.table.setVerticalHeaderLabels([c.title for c in COMPETENCIES])
-        self.table.setHorizontalHeaderLabels(["Self", "Interviewer"])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for row, competency in enumerate(COMPETENCIES):
+            self.table.setItem(row, 0, QTableWidgetItem(competency.title))
         layout.addWidget(self.table, 2)
         self.facts = QLabel()
         self.facts.setObjectName("interviewerFactsShown")
@@ -64,7 +70,7 @@ class MockReviewPanel(QFrame):
             phase = PHASES[entry.phase].short_title
             self.remarks.addItem(f"{format_duration(entry.at)} · {phase}: {entry.text}")
         name, theirs = next(iter(others.items()), ("Interviewer", None))
-        self.table.setHorizontalHeaderLabels(["Self", name.capitalize()])
+        self.table.setHorizontalHeaderLabels(["Competency", "Self", name])
         own_scores = dict((own or {}).get("scores") or {})
         other_scores = dict((theirs or {}).get("scores") or {})
         other_notes = dict((theirs or {}).get("notes") or {})
@@ -73,7 +79,7 @@ class MockReviewPanel(QFrame):
             mine = QTableWidgetItem(str(own_scores.get(competency.key, "–")))
             text = str(other_scores.get(competency.key, "–"))
             note = other_notes.get(competency.key)
-            other = QTableWidgetItem(f"{text}  {note}" if note else text)
+            other = QTableWidgetItem(text)
             if note:
                 other.setToolTip(note)
             for item in (mine, other):
@@ -83,6 +89,6 @@ class MockReviewPanel(QFrame):
                         (item.toolTip() + "\n" if item.toolTip() else "")
                         + "The two assessments differ here"
                     )
-                self.table.setItem(row, 0 if item is mine else 1, item)
+                self.table.setItem(row, 1 if item is mine else 2, item)
         facts = (theirs or {}).get("facts") or ""
         self.facts.setText(f"Facts noted: {facts}" if facts else "No interviewer feedback yet.")
