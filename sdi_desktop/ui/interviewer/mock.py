@@ -74,6 +74,8 @@ class MockController(QObject):
             self.window.statusBar().showMessage(
                 f"The mock's log of this session cannot be read: {exc}", 8000
             )
+        if self.view is not None:
+            self.view.load_feedback(self._stored_feedback())
         self._show()
 
     def _changed(self) -> None:
@@ -102,7 +104,6 @@ class MockController(QObject):
         if self.view is None:
             self.view = InterviewerWindow(self)
             self.view.load_feedback(self._stored_feedback())
-        self._lock_self_serve_hints(True)
         self._show()
         self.view.show()
         self.view.raise_()
@@ -249,7 +250,7 @@ class MockController(QObject):
         self.window.session.clock.changed.connect(self._refresh_view)
         if self.view is not None:
             self.view.rebuild()
-        self._lock_self_serve_hints(self.view is not None)
+        self._show()
 
     def _lock_self_serve_hints(self, on: bool) -> None:
         panel = self.window.hint_panel
@@ -272,6 +273,7 @@ class MockController(QObject):
         from sdi_desktop.ui.interviewer.candidate_panel import HandedOverPanel
 
         review = self.sessions.mode is SessionMode.REVIEW
+        self._lock_self_serve_hints(self.in_mock())
         if self.in_mock() and self.candidate_panel is None:
             self.candidate_panel = HandedOverPanel()
             self.window.side_splitter.addWidget(self.candidate_panel)
