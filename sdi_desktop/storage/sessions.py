@@ -90,6 +90,23 @@ class SessionRepository:
             conn.execute(insert(EXTRA), extras)
         fts_index.reindex(conn, session_id)
 
+    def set_extra(self, session_id: int, key: str, value: Any) -> None:
+        """Write one feature's data of a session (its other data untouched), e.g. the
+        link a swapped mock adds to its partner session."""
+        (row,) = codec.extras_rows(session_id, {key: value})
+        try:
+            with writing(self._engine) as conn:
+                conn.execute(
+                    upsert(EXTRA)
+                    .values(row)
+                    .on_conflict_do_update(
+                        index_elements=[EXTRA.c.session_id, EXTRA.c.key],
+                        set_={"value_json": row["value_json"]},
+                    )
+                )
+        except IntegrityError:
+            raise SessionNotFound(session_id) from None
+
     def add_snapshot(self, session_id: int, snapshot: Snapshot) -> None:
         """Keep the board and notes at the end of a phase (replaces that phase's last one)."""
         try:

@@ -95,6 +95,9 @@ def test_a_whole_mock_is_kept_and_reviewed(open_app, qtbot, tmp_path):
     assert rects[1].left() <= points[1][0].x() <= rects[1].right()
     # read-only in review
     assert not mock.add_remark("after the end") and len(mock.log.remarks) == 2
+    assert not mock.give_hint() and not mock.reveal("answer", 0)
+    assert not interviewer.reveal_buttons[("answer", 0)].isEnabled()
+    assert not interviewer.remark_edit.isEnabled() and interviewer.swap_button.isEnabled()
 
     # a restart keeps everything
     window.close()
@@ -146,3 +149,28 @@ def test_swap_roles_links_the_two_sessions(open_app, qtbot, tmp_path):
     assert sessions.get(second).extras["mock"]["partner_session"] == first
     assert sessions.get(second).extras["mock"]["candidate"] == "Grace"
     assert interviewer.windowTitle().endswith(other.title)  # the view follows
+
+
+def test_the_swap_dialog_offers_every_other_problem(open_app, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from sdi_desktop.domain.mock.log import MockLog
+    from sdi_desktop.ui.interviewer import swap_dialog
+
+    window, interviewer, problem = _mock(open_app, qtbot, tmp_path / "data")
+    seen = {}
+
+    def accept(dialog):
+        ids = [dialog.problems.itemData(i) for i in range(dialog.problems.count())]
+        seen["ids"] = ids
+        dialog.problems.setCurrentIndex(ids.index("pastebin"))
+        dialog.partner.setText("Grace")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(swap_dialog.SwapDialog, "exec", accept)
+    library = window.problem_library()
+    chosen, partner = swap_dialog.ask_swap(
+        interviewer, library, MockLog(candidate="Ada"), problem.id
+    )
+    assert problem.id not in seen["ids"] and len(seen["ids"]) == len(library) - 1
+    assert chosen.id == "pastebin" and partner == "Grace"

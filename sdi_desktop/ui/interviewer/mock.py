@@ -202,7 +202,9 @@ class MockController(QObject):
         if problem is None or partner is None:
             from sdi_desktop.ui.interviewer.swap_dialog import ask_swap
 
-            answer = ask_swap(self.view or self.window, self.window.problem_library(), first)
+            done = self.problem().id if self.problem() is not None else None
+            library = self.window.problem_library()
+            answer = ask_swap(self.view or self.window, library, first, done)
             if answer is None:
                 return False
             problem, partner = answer
@@ -239,11 +241,9 @@ class MockController(QObject):
         if partner is None or self.sessions.store is None:
             return
         sessions = self.sessions.store.sessions
-        record = sessions.get(partner)
-        data = dict(record.extras.get(EXTRAS_KEY) or {})
+        data = dict(sessions.get(partner).extras.get(EXTRAS_KEY) or {})
         data["partner_session"] = new_id
-        record.extras[EXTRAS_KEY] = data
-        sessions.save(record)
+        sessions.set_extra(partner, EXTRAS_KEY, data)
 
     # -- what each window shows ------------------------------------------------------------------
     def _session_changed(self) -> None:

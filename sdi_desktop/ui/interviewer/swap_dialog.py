@@ -37,11 +37,10 @@ class SwapDialog(QDialog):
         form.addRow(buttons)
 
 
-def ask_swap(parent: QWidget, library, done: MockLog):
-    """(problem, partner name) or None when cancelled."""
-    window = parent.window()
-    current = getattr(getattr(window, "session", None), "problem", None)
-    dialog = SwapDialog(parent, library, done, current.id if current else None)
+def ask_swap(parent: QWidget, library, done: MockLog, done_problem: str | None):
+    """(problem, partner name) or None when cancelled; ``done_problem``: the id of the
+    problem just practised (not offered again)."""
+    dialog = SwapDialog(parent, library, done, done_problem)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.problems.count() == 0:
         return None
     problem = library.get(dialog.problems.currentData())
