@@ -3,6 +3,8 @@ candidate's own; a version-3 database upgrades with its self-assessment intact."
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from sdi_desktop.domain.record import SessionRecord
@@ -44,14 +46,29 @@ def test_a_version_3_database_upgrades_and_keeps_its_self_assessment(tmp_path):
     with writing(engine) as conn:
         assert migrations.upgrade(conn, target=3) == [1, 2, 3]
     engine.dispose()
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    with conn:  # a session, its self-assessment and its extras, as version 3 wrote them
+        conn.execute(
+            "INSERT INTO session VALUES (3, 'Old one', NULL, '', '', NULL, '{}', '{}', '[]', "
+            "'finished', '2025-05-01 10:00:00.000000', NULL, '2025-05-01 10:00:00.000000', "
+            "NULL, '[0, 0, 0, 0]', '[300, 1200, 900, 300]', 0.0)"
+        )
+        conn.execute(
+            "INSERT INTO assessment VALUES (3, 1, '{\"time\": 2}', '[]', 'ok', "
+            "'2025-05-01 10:50:00.000000')"
+        )
+        conn.execute("INSERT INTO extra VALUES (3, 'follow_ups', '{\"asked\": []}')")
+    conn.close()
     with Store.open(tmp_path) as store:  # migration 4 runs here
-        sid = store.sessions.create(SessionRecord(title="Old one"))
-        store.sessions.save_assessment(sid, {"scores": {"time": 2}})
-    # reopening an upgraded database applies nothing more and reads both kinds
-    with Store.open(tmp_path) as store:
         assert store.schema_version == 4 == migrations.LATEST
-        assert store.sessions.get_assessment(sid)["scores"] == {"time": 2}
-        assert store.sessions.assessments_by_others(sid) == {}
+        record = store.sessions.get(3)
+        assert record.title == "Old one" and record.extras == {"follow_ups": {"asked": []}}
+        assert store.sessions.get_assessment(3)["scores"] == {"time": 2}
+        assert store.sessions.assessments_by_others(3) == {}
+        store.sessions.save_assessor_assessment(3, "Grace", FEEDBACK)
+    with Store.open(tmp_path) as store:  # reopening applies nothing more
+        assert store.sessions.get_assessment(3)["note"] == "ok"
+        assert list(store.sessions.assessments_by_others(3)) == ["Grace"]
 
 
 def test_sessions_export_md_includes_the_mock_and_both_assessments(tmp_path):
