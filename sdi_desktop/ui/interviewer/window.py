@@ -182,6 +182,7 @@ class InterviewerWindow(QWidget):
         layout.addWidget(self.hint_button)
         self.hint_log = QListWidget()
         self.hint_log.setObjectName("hintLog")
+        self.hint_log.setWordWrap(True)
         layout.addWidget(_wrapped("Given", bold=True))
         layout.addWidget(self.hint_log, 1)
         return page
@@ -240,6 +241,7 @@ class InterviewerWindow(QWidget):
         layout.addWidget(_wrapped("Remarks appear on the review's timeline at their moment.", True))
         self.remark_list = QListWidget()
         self.remark_list.setObjectName("interviewerRemarks")
+        self.remark_list.setWordWrap(True)
         layout.addWidget(self.remark_list, 1)
         return page
 
