@@ -159,6 +159,9 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
                 written.append(_notes_panes(window, out / "notes-panes.png"))
                 written.append(_session_library(window, Path(tmp) / "library", out))
                 written += _review_views(window, Path(tmp) / "progress", out)
+                from sdi_desktop.ui.interviewer.screenshots import interviewer_views
+
+                written += interviewer_views(window, Path(tmp) / "mock", out)
                 written += _reference_views(window, out, "")
             else:
                 written.append(_dashboard(window, Path(tmp) / "progress", out, "-dark"))

@@ -122,7 +122,13 @@ def _export(store: Store, args: argparse.Namespace) -> int:
         elif fmt == "md":
             image = out.with_name(f"{out.stem}-board.png")
             appendix = _reference_comparison(record, args)
+            from sdi_desktop.domain.mock.markdown import mock_markdown
+
             assessment = store.sessions.get_assessment(session_id)
+            mock = mock_markdown(
+                record.extras, assessment, store.sessions.assessments_by_others(session_id)
+            )
+            appendix = "\n\n".join(part for part in (appendix.strip(), mock) if part)
             text = session_to_markdown(
                 record, board_image=image.name, appendix=appendix, assessment=assessment
             )

@@ -123,7 +123,26 @@ _V3 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
+_V4 = Migration(
+    4,
+    "an assessment per assessor (the interviewer's feedback beside the self-assessment)",
+    (
+        """CREATE TABLE assessor_assessment (
+            session_id INTEGER NOT NULL,
+            assessor VARCHAR NOT NULL,
+            rubric_version INTEGER NOT NULL,
+            facts VARCHAR NOT NULL,
+            scores_json VARCHAR NOT NULL,
+            notes_json VARCHAR NOT NULL,
+            updated_at DATETIME NOT NULL,
+            PRIMARY KEY (session_id, assessor),
+            FOREIGN KEY(session_id) REFERENCES session (id) ON DELETE CASCADE
+        )""",
+        "CREATE INDEX ix_assessor_assessment_assessor ON assessor_assessment (assessor)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
 LATEST = MIGRATIONS[-1].version
 
 

@@ -90,6 +90,23 @@ class SessionRepository:
             conn.execute(insert(EXTRA), extras)
         fts_index.reindex(conn, session_id)
 
+    def set_extra(self, session_id: int, key: str, value: Any) -> None:
+        """Write one feature's data of a session (its other data untouched), e.g. the
+        link a swapped mock adds to its partner session."""
+        (row,) = codec.extras_rows(session_id, {key: value})
+        try:
+            with writing(self._engine) as conn:
+                conn.execute(
+                    upsert(EXTRA)
+                    .values(row)
+                    .on_conflict_do_update(
+                        index_elements=[EXTRA.c.session_id, EXTRA.c.key],
+                        set_={"value_json": row["value_json"]},
+                    )
+                )
+        except IntegrityError:
+            raise SessionNotFound(session_id) from None
+
     def add_snapshot(self, session_id: int, snapshot: Snapshot) -> None:
         """Keep the board and notes at the end of a phase (replaces that phase's last one)."""
         try:
@@ -258,6 +275,22 @@ class SessionRepository:
         its sessions' own."""
         with reading(self._engine) as conn:
             return progress_query.progress_entries(conn, problem_tags)
+
+    def save_assessor_assessment(self, session_id: int, assessor: str, data: dict) -> None:
+        """Another assessor's rubric of the session (the interviewer's): see assessors.py."""
+        from sdi_desktop.storage import assessors
+
+        assessors.save(self._engine, session_id, assessor, data)
+
+    def assessments_by_others(self, session_id: int) -> dict[str, dict[str, Any]]:
+        from sdi_desktop.storage import assessors
+
+        return assessors.of_session(self._engine, session_id)
+
+    def scores_by_assessor(self) -> dict[str, dict[int, dict[str, int]]]:
+        from sdi_desktop.storage import assessors
+
+        return assessors.scores_by_assessor(self._engine)
 
     def get_assessment(self, session_id: int) -> dict[str, Any] | None:
         with reading(self._engine) as conn:

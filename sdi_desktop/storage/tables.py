@@ -105,3 +105,18 @@ class AssessmentRow(SQLModel, table=True):
 
 
 FTS_TABLE = "session_fts"  # FTS5 over title and notes, rowid = session id (migration 2)
+
+
+class AssessorAssessmentRow(SQLModel, table=True):
+    """An assessment of a session by someone other than its candidate (migration 4):
+    in a mock with a peer, the interviewer's facts, scores and a note per competency."""
+
+    __tablename__ = "assessor_assessment"
+
+    session_id: int = Field(foreign_key="session.id", ondelete="CASCADE", primary_key=True)
+    assessor: str = Field(primary_key=True, index=True)
+    rubric_version: int
+    facts: str
+    scores_json: str
+    notes_json: str
+    updated_at: datetime

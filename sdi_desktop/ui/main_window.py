@@ -303,6 +303,9 @@ class MainWindow(QMainWindow):
         if self._controller is None:
             self.build_workspace()
             self._controller = SessionController(self, self.data_dir, open_id)
+            from sdi_desktop.ui.interviewer.mock import MockController
+
+            self.mock = MockController(self, self._controller)  # actionInterviewerView
             self._controller.start()
         return self._controller
 

@@ -48,7 +48,7 @@ def test_a_version_2_database_migrates_and_its_sessions_have_no_extras(tmp_path)
         )
     conn.close()
     with Store.open(tmp_path) as store:
-        assert store.schema_version == 3
+        assert store.schema_version >= 3  # later migrations run too
         record = store.sessions.get(3)
         assert record.title == "Old one"
         assert record.extras == {} and record.snapshots[0].extras == {}

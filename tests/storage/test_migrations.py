@@ -50,7 +50,16 @@ def test_migrated_schema_matches_the_sqlmodel_tables(tmp_path):
     SQLModel.metadata.create_all(engine)
     engine.dispose()
     migrated = _schema(tmp_path / "migrated" / DB_NAME)
-    assert set(migrated) == {"session", "note", "board", "snapshot", "tag", "assessment", "extra"}
+    assert set(migrated) == {
+        "session",
+        "note",
+        "board",
+        "snapshot",
+        "tag",
+        "assessment",
+        "extra",
+        "assessor_assessment",
+    }
     assert migrated == _schema(tmp_path / "models.db")
 
 

@@ -75,6 +75,7 @@ class HintPanel(QScrollArea):
         self._phase = -1
         self.buttons: dict[str, QPushButton] = {}
         self.texts: dict[str, QLabel] = {}
+        self.locked: str | None = None  # why the hints are the interviewer's to give
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -121,8 +122,11 @@ class HintPanel(QScrollArea):
         self._phase = session.clock.current
         problem = session.problem
         self.setVisible(problem is not None)
-        for hint in HINTS:
-            self.texts[hint.key].setText(hint_html(problem, hint.key) if problem else "")
+        self.refresh()
+
+    def lock(self, reason: str | None) -> None:
+        """A mock: the interviewer gives the hints (``reason`` says so); None unlocks."""
+        self.locked = reason
         self.refresh()
 
     def _on_clock_changed(self) -> None:
@@ -135,7 +139,7 @@ class HintPanel(QScrollArea):
 
     def reveal(self, key: str) -> bool:
         """Open a hint if the current phase allows it; True when it is shown."""
-        if self.session is None or not self.gate.allows_edit():
+        if self.session is None or self.locked or not self.gate.allows_edit():
             return False
         try:
             self.session.open_hint(key)
@@ -194,8 +198,12 @@ class HintPanel(QScrollArea):
         else:
             button.setText(f"{hint.label} (in {phase_name})")
             button.setToolTip(f"This hint can be revealed in the {phase_name} phase only")
-        button.setEnabled(in_phase and not opened)
+        if self.locked and not opened:
+            button.setToolTip(self.locked)
+        button.setEnabled(in_phase and not opened and not self.locked)
         button.setVisible(not (in_phase and opened))
         # An opened hint stays readable after its phase (what the interviewer said does
-        # not expire); its button above says where it was opened.
+        # not expire); its button above says where it was opened. The text is there only
+        # while shown: a hidden label would still hold it (the interviewer's leak test).
+        self.texts[hint.key].setText(hint_html(session.problem, hint.key) if opened else "")
         self.texts[hint.key].setVisible(opened)

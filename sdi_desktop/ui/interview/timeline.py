@@ -41,6 +41,7 @@ class PhaseTimeline(QWidget):
         self._flash_anim.setEndValue(0.0)
         self._flash_anim.setEasingCurve(QEasingCurve.Type.Linear)
         self._flash_anim.valueChanged.connect(self._set_flash)
+        self._markers: list[tuple[int, float, str]] = []  # (phase, seconds into it, text)
 
     # -- data --------------------------------------------------------------------
     def set_colors(self, colors: Colors) -> None:
@@ -60,6 +61,24 @@ class PhaseTimeline(QWidget):
             f"Phase {current + 1} of {len(PHASES)}: {PHASES[current].title}, {state}"
         )
         self.update()
+
+    def set_markers(self, markers: list[tuple[int, float, str]]) -> None:
+        """Timed marks on the segments (a mock's remarks, in review): (phase, seconds
+        into the phase, text shown as the marker's tooltip)."""
+        self._markers = list(markers)
+        self.update()
+
+    def marker_points(self) -> list[tuple[QPointF, str]]:
+        rects = self.segment_rects()
+        points = []
+        for phase, seconds, text in self._markers:
+            if not 0 <= phase < len(rects):
+                continue
+            reading, rect = self._readings[phase], rects[phase]
+            span = max(reading.budget, reading.elapsed, 1.0)
+            x = rect.left() + rect.width() * min(1.0, max(0.0, seconds / span))
+            points.append((QPointF(x, rect.bottom()), text))
+        return points
 
     @property
     def current(self) -> int:
@@ -127,7 +146,13 @@ class PhaseTimeline(QWidget):
         super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        index = self.segment_at(event.position())
+        pos = event.position()
+        near = [t for p, t in self.marker_points() if abs(p.x() - pos.x()) <= 5]
+        if near:
+            QToolTip.showText(event.globalPosition().toPoint(), "\n".join(near), self)
+            super().mouseMoveEvent(event)
+            return
+        index = self.segment_at(pos)
         if index is not None:
             r = self._readings[index]
             tip = (
@@ -200,4 +225,9 @@ class PhaseTimeline(QWidget):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                 fm.elidedText(detail, Qt.TextElideMode.ElideRight, int(inner.width())),
             )
+        painter.setPen(QPen(c.accent.darker(130), 1.0))
+        painter.setBrush(c.accent)
+        for point, _text in self.marker_points():  # a small upward triangle per mark
+            x, y = point.x(), point.y()
+            painter.drawPolygon([QPointF(x, y - 9), QPointF(x - 5, y), QPointF(x + 5, y)])
         painter.end()

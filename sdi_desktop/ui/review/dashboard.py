@@ -192,6 +192,12 @@ class ProgressDashboard(QDialog):
         for combo in (self.problem_filter, self.tag_filter):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
 
+    def set_entries(self, entries: list[ProgressEntry]) -> None:
+        """Other sessions or scores to chart (the "Assessed by" filter): figures anew."""
+        self.entries = entries
+        self._reports.clear()
+        self.refresh()
+
     def current_filter(self) -> ProgressFilter:
         since, until = self.since.date().toPython(), self.until.date().toPython()
         return ProgressFilter(

@@ -195,7 +195,7 @@ def build_dashboard(store, data_dir: Path, dark: bool, library=None):
     now = local_now()  # days, weeks and streaks in the machine's zone, summer time included
     with gc_paused():  # ~30 ms of collector passes over the new objects otherwise
         entries = store.sessions.progress_entries(tags)
-        return ProgressDashboard(
+        dashboard = ProgressDashboard(
             entries,
             {p.id: p.title for p in problems},
             sorted({t for ts in tags.values() for t in ts}),
@@ -204,3 +204,7 @@ def build_dashboard(store, data_dir: Path, dark: bool, library=None):
             dark,
             problem_tags=tags,
         )
+    from sdi_desktop.ui.interviewer.assessor_filter import add_assessor_filter
+
+    add_assessor_filter(dashboard, entries, store.sessions.scores_by_assessor())
+    return dashboard
