@@ -247,6 +247,9 @@ class MainWindow(QMainWindow):
         from sdi_desktop.ui.reference.controller import ReferenceController
 
         self.reference = ReferenceController(self)  # actionRevealReference, follow-ups
+        from sdi_desktop.ui.presentation.mode import PresentationMode
+
+        self.presentation = PresentationMode(self)  # actionPresentationMode, laser, spotlight
         self.workspaceReady.emit()
 
     def _build_board_menus(self) -> None:
