@@ -36,7 +36,7 @@ _TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 def view_menu(window) -> QMenu:
     """The window's View menu (``viewMenu``), made before Help if nobody made it yet."""
     bar = window.menuBar()
-    menu = bar.findChild(QMenu, "viewMenu")
+    menu = window.findChild(QMenu, "viewMenu")
     if menu is None:
         menu = QMenu("&View", window)
         menu.setObjectName("viewMenu")
@@ -101,7 +101,7 @@ class PresentationMode(QObject):
         self._restore_view = None
         self._saved = {
             "state": w.windowState(),
-            "geometry": w.saveGeometry(),
+            "geometry": w.geometry(),
             "splitter": w.splitter.saveState(),
             "side": w.side_splitter.saveState(),
             "focus": QApplication.focusWidget(),
@@ -145,7 +145,7 @@ class PresentationMode(QObject):
             w.showMaximized()
         else:
             w.showNormal()
-            w.restoreGeometry(saved["geometry"])
+            w.setGeometry(saved["geometry"])
         top = w.timeline.parentWidget()
         top.setAutoFillBackground(saved["top"][0])
         top.setPalette(saved["top"][1])
