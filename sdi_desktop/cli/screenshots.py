@@ -145,6 +145,9 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
                 written.append(_session_library(window, Path(tmp) / "library", out))
                 written += _review_views(window, Path(tmp) / "progress", out)
                 written += _reference_views(window, out, "")
+                from sdi_desktop.ui.presentation.screenshots import render_presentation
+
+                written += render_presentation(window, out)
             else:
                 written.append(_dashboard(window, Path(tmp) / "progress", out, "-dark"))
                 written += _reference_views(window, out, "-dark")

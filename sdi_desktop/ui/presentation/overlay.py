@@ -122,9 +122,10 @@ class PointerOverlay(QWidget):
             self._frames.stop()
         self.update()
 
-    def _add_point(self, pos: QPointF) -> None:
+    def add_point(self, pos: QPointF) -> None:
         if not self._strokes:
             self._strokes.append([])
+        self._pointer = QPointF(pos)
         self._strokes[-1].append((QPointF(pos), self.now()))
         self._refresh()
 
@@ -134,10 +135,10 @@ class PointerOverlay(QWidget):
         if kind == QEvent.Type.Resize:
             self.setGeometry(self._viewport.rect())
         elif kind in _MOUSE:
-            self._pointer = event.position()
             if self._laser:
-                self._add_point(event.position())
+                self.add_point(event.position())
                 return True  # the laser points: the board's tools never see it
+            self._pointer = event.position()
             if self._spotlight:
                 self.update()
         return False
