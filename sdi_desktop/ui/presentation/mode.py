@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sdi_desktop.ui.presentation.overlay import PointerOverlay
-from sdi_desktop.ui.presentation.sizing import HIGH_CONTRAST, TypeScale
+from sdi_desktop.ui.presentation.sizing import HIGH_CONTRAST, TypeScale, timeline_fits
 
 HOLD_KEY = Qt.Key.Key_L  # hold for the laser pointer
 SPOT_KEY = Qt.Key.Key_S  # spotlight on or off
@@ -56,6 +56,8 @@ class PresentationMode(QObject):
         self._held = False
         self._auto_fit = False  # presentation fits the board until the presenter zooms
         self._fitting = False
+        self._scale: TypeScale | None = None
+        window.timeline.installEventFilter(self)  # refit its type when it resizes
         window.whiteboard.zoomChanged.connect(self._zoomed_by_hand)
         self.action = self._make(
             "actionPresentationMode", "&Presentation Mode", ["F11", "Ctrl+Shift+F5"], self.toggle
@@ -224,28 +226,46 @@ class PresentationMode(QObject):
         )
 
     def _apply_type(self) -> None:
-        """Type sized for the window's height: large enough for the back of a room."""
+        """Type sized for the window: large enough for the back of a room."""
         if not self.is_active:
             return
-        scale = TypeScale.for_height(self.window.height())
-        timeline, clock, detail = self._typed()
-        for widget, points, bold in (
-            (timeline, scale.timeline_pt, False),
-            (clock, scale.clock_pt, True),
-            (detail, scale.detail_pt, False),
-        ):
+        scale = TypeScale.for_size(self.window.width(), self.window.height())
+        self._scale = scale
+        _timeline, clock, detail = self._typed()
+        for widget, points in ((clock, scale.clock_pt), (detail, scale.detail_pt)):
             font = QFont(self._saved["fonts"][widget])
             font.setPointSizeF(points)
-            font.setBold(bold or font.bold())
+            font.setBold(widget is clock or font.bold())
             widget.setFont(font)
-        timeline.setMinimumHeight(scale.timeline_height(timeline.fontMetrics().height()))
         detail.setWordWrap(True)  # the long line wraps under the clock instead of widening it
         clock_px = clock.fontMetrics().horizontalAdvance("-00:00")
         self.window.timer_display.setMaximumWidth(
             TypeScale.timer_width(self.window.width(), clock_px)
         )
+        self._fit_timeline()
         if self._auto_fit:
             self._fit_board()
+
+    def _fit_timeline(self) -> None:
+        """The timeline's type as large as the scale says, smaller if a title would not fit
+        its segment (the fonts differ between systems)."""
+        if not self.is_active or self._scale is None:
+            return
+        timeline = self.window.timeline
+        readings = self.window.session.clock.readings()
+        font = QFont(self._saved["fonts"][timeline])
+        points = self._scale.timeline_pt
+        floor = max(font.pointSizeF(), points * 0.6)
+        rects = timeline.segment_rects()
+        font.setPointSizeF(points)
+        while points > floor and not timeline_fits(font, rects, readings):
+            points -= 0.5
+            font.setPointSizeF(points)
+        if font != timeline.font():
+            timeline.setFont(font)
+        height = self._scale.timeline_height(timeline.fontMetrics().height())
+        if timeline.minimumHeight() != height:
+            timeline.setMinimumHeight(height)
 
     def _fit_board(self) -> None:
         """Show the whole board; stops once the presenter zooms or pans by hand."""
@@ -274,6 +294,10 @@ class PresentationMode(QObject):
                 self.leave()  # the window saves its layout next: the real one
             elif kind == QEvent.Type.Resize and self.is_active:
                 self._apply_type()
+            return False
+        if watched is self.window.timeline:
+            if kind == QEvent.Type.Resize and self.is_active:
+                self._fit_timeline()
             return False
         if kind == QEvent.Type.Resize and self._restore_view is not None:
             if watched is self.window.whiteboard.viewport():

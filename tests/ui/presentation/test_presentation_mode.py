@@ -85,7 +85,7 @@ def _within(inner, outer) -> bool:
     return outer.contains(inner)
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1280, 800)])
 def test_nothing_is_cut_off_at_projector_sizes(window, qtbot, size):
     window.board.editor.load(url_shortener_board())
     clock = window.session.clock
@@ -120,9 +120,14 @@ def test_nothing_is_cut_off_at_projector_sizes(window, qtbot, size):
     title_font = QFont(window.timeline.font())
     title_font.setBold(True)
     metrics = QFontMetrics(title_font)
+    small = QFont(window.timeline.font())
+    small.setPointSizeF(window.timeline.font().pointSizeF() * 0.9)
+    small_metrics = QFontMetrics(small)
+    assert window.timeline.font().pointSizeF() >= 10  # still large type
     for index, rect in enumerate(window.timeline.segment_rects()):
         title = f"{index + 1}  {PHASES[index].short_title}"
         assert metrics.horizontalAdvance(title) <= rect.width() - 16, title
+        assert small_metrics.horizontalAdvance("00:00 / 20:00") <= rect.width() - 16, title
         assert 2 * metrics.height() <= rect.height() - 8
     # The whole board is in view.
     content = window.board.scene.content_rect()
