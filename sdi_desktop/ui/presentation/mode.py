@@ -177,7 +177,7 @@ class PresentationMode(QObject):
             return
         transform, centre = self._restore_view
         view = self.window.whiteboard
-        view.setTransform(transform)
+        view.set_zoom(transform.m11())  # through the view: its detail level and zoom label
         view.centerOn(centre)
 
     def _stop_restoring_view(self) -> None:

@@ -45,6 +45,7 @@ class PointerOverlay(QWidget):
         self._pointer: QPointF | None = None
         self._laser = False
         self._spotlight = False
+        self._cursor = None
         self._frames = QTimer(self)
         self._frames.setInterval(FRAME_MS)
         self._frames.timeout.connect(self.prune)
@@ -63,9 +64,11 @@ class PointerOverlay(QWidget):
         self._laser = on
         if on:
             self._strokes.append([])  # a new stroke: not joined to the last one
+            self._cursor = self._viewport.cursor()  # the board tool's, given back after
             self._viewport.setCursor(Qt.CursorShape.BlankCursor)
-        else:
-            self._viewport.unsetCursor()
+        elif self._cursor is not None:
+            self._viewport.setCursor(self._cursor)
+            self._cursor = None
         self._refresh()
 
     @property

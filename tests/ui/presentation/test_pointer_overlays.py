@@ -78,8 +78,11 @@ def test_the_laser_leaves_nothing_on_the_board_or_in_undo(window, qtbot):
     editor.changed.connect(lambda *a: changes.append(a))
     present(window, qtbot)
     window.whiteboard.set_tool("pen")  # a drag here would draw, were the laser not on
+    pen_cursor = window.whiteboard.viewport().cursor().shape()
     sweep_with_the_laser_held(window, press=True)
+    assert window.whiteboard.viewport().cursor().shape() == Qt.CursorShape.BlankCursor
     QTest.keyRelease(window.whiteboard, Qt.Key.Key_L)
+    assert window.whiteboard.viewport().cursor().shape() == pen_cursor  # the tool's again
     window.findChild(QAction, "actionLaserPointer").trigger()  # the picked tool, too
     for point in PATH:
         QTest.mouseMove(window.whiteboard.viewport(), point + QPoint(0, 60))

@@ -45,6 +45,7 @@ def test_f11_hides_all_chrome_and_esc_puts_everything_back(window, qtbot):
         "geometry": window.geometry(),
         "zoom": window.whiteboard.zoom,
         "centre": window.whiteboard.view_center(),
+        "zoom label": window.board.zoom_label.text(),
     }
     qtbot.keyClick(pane, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: window.isFullScreen())
@@ -75,6 +76,7 @@ def test_f11_hides_all_chrome_and_esc_puts_everything_back(window, qtbot):
     assert window.splitter.sizes() == before["sizes"]
     assert window.side_splitter.sizes() == before["side"]
     assert window.whiteboard.zoom == pytest.approx(before["zoom"])
+    assert window.board.zoom_label.text() == before["zoom label"]
     centre = window.whiteboard.view_center()
     assert abs(centre.x() - before["centre"].x()) < 2 and abs(centre.y() - before["centre"].y()) < 2
     assert QApplication.focusWidget() is pane
