@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from sdi_desktop.ui.presentation.overlay import PointerOverlay
 from sdi_desktop.ui.presentation.sizing import HIGH_CONTRAST, TypeScale, timeline_fits
 
+HINT_MS = 4000  # how long the keys are shown on entering
+HINT = "Esc leaves  ·  hold L: laser pointer  ·  S: spotlight"
 HOLD_KEY = Qt.Key.Key_L  # hold for the laser pointer
 SPOT_KEY = Qt.Key.Key_S  # spotlight on or off
 _TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
@@ -68,6 +70,18 @@ class PresentationMode(QObject):
         self.spotlight_action = self._make(
             "actionSpotlight", "&Spotlight", ["Ctrl+Shift+O"], self.overlay.set_spotlight
         )
+        self.hint = QLabel(HINT, window.whiteboard)
+        self.hint.setObjectName("presentationHint")
+        self.hint.setStyleSheet(
+            "QLabel { background: #111111; color: white; padding: 8px 16px;"
+            " border: 1px solid #777777; border-radius: 8px; }"
+        )
+        self.hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hint.hide()
+        self._hint_timer = QTimer(self)
+        self._hint_timer.setSingleShot(True)
+        self._hint_timer.setInterval(HINT_MS)
+        self._hint_timer.timeout.connect(self.hint.hide)
         menu = view_menu(window)
         menu.addAction(self.action)
         menu.addAction(self.laser_action)
@@ -127,6 +141,9 @@ class PresentationMode(QObject):
         self._auto_fit = True
         w.showFullScreen()
         self._apply_type()
+        self.hint.show()
+        self.hint.raise_()
+        self._hint_timer.start()
         view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def leave(self) -> None:
@@ -136,6 +153,8 @@ class PresentationMode(QObject):
         w = self.window
         QApplication.instance().removeEventFilter(self)
         self._set_held(False)
+        self._hint_timer.stop()
+        self.hint.hide()
         self.overlay.clear()
         self.laser_action.setChecked(False)
         self.spotlight_action.setChecked(False)
@@ -245,6 +264,15 @@ class PresentationMode(QObject):
         self._fit_timeline()
         if self._auto_fit:
             self._fit_board()
+        self._place_hint()
+
+    def _place_hint(self) -> None:
+        view, hint = self.window.whiteboard, self.hint
+        font = QFont(hint.font())
+        font.setPointSizeF(self._scale.detail_pt)
+        hint.setFont(font)
+        hint.adjustSize()
+        hint.move((view.width() - hint.width()) // 2, view.height() - hint.height() - 24)
 
     def _fit_timeline(self) -> None:
         """The timeline's type as large as the scale says, smaller if a title would not fit

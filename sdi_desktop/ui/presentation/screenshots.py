@@ -26,6 +26,7 @@ def render_presentation(window, out: Path) -> list[Path]:
         window.resize(width, height)
         _settle()
         overlay = mode.overlay
+        mode.hint.hide()  # the keys' reminder fades after a few seconds: not in the pictures
         if index == 0:
             _circle_the_read_path(overlay)
         _settle()

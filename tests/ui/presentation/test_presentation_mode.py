@@ -64,12 +64,16 @@ def test_f11_hides_all_chrome_and_esc_puts_everything_back(window, qtbot):
     for shown in (window.whiteboard, window.timeline, window.timer_display):
         assert shown.isVisible()
     assert QApplication.focusWidget() is window.whiteboard
+    hint = window.findChild(QLabel, "presentationHint")
+    assert hint.isVisible() and "Esc" in hint.text()
+    assert window.whiteboard.rect().contains(hint.geometry())
     assert window.whiteboard.zoom != pytest.approx(before["zoom"])  # fitted to the screen
 
     qtbot.keyClick(window.whiteboard, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isFullScreen())
     QApplication.processEvents()
     assert not window.presentation.is_active
+    assert not hint.isVisible()
     assert window.menuBar().isVisible() and window.statusBar().isVisible()
     assert window.notes.isVisible() and window.board.toolbar.isVisible()
     assert window.geometry() == before["geometry"]
