@@ -267,6 +267,8 @@ class PresentationMode(QObject):
         self._place_hint()
 
     def _place_hint(self) -> None:
+        if self._scale is None:
+            return
         view, hint = self.window.whiteboard, self.hint
         font = QFont(hint.font())
         font.setPointSizeF(self._scale.detail_pt)
@@ -327,8 +329,10 @@ class PresentationMode(QObject):
             if kind == QEvent.Type.Resize and self.is_active:
                 self._fit_timeline()
             return False
-        if kind == QEvent.Type.Resize and self._restore_view is not None:
-            if watched is self.window.whiteboard.viewport():
+        if kind == QEvent.Type.Resize and watched is self.window.whiteboard.viewport():
+            if self.is_active:
+                self._place_hint()  # the window manager may size the window in steps
+            elif self._restore_view is not None:
                 self._put_view_back()
             return False
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) or not self.is_active:
