@@ -146,3 +146,40 @@ def test_nothing_of_the_pointers_reaches_saved_sessions_or_exports(open_app, qtb
     assert during_png == before_png
     assert "laser" not in session_to_json(saved).lower()
     assert len(session_to_json(saved)) == len(exported)
+
+
+def test_a_held_key_repeating_keeps_the_laser_on_until_it_is_let_go(window, qtbot):
+    """X11 sends a held key as repeated release/press pairs marked auto-repeat."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    present(window, qtbot)
+    view, overlay = window.whiteboard, window.presentation.overlay
+
+    def key(kind, repeat):
+        event = QKeyEvent(kind, Qt.Key.Key_L, Qt.KeyboardModifier.NoModifier, "l", repeat)
+        QApplication.sendEvent(view, event)
+
+    key(QEvent.Type.KeyPress, False)
+    for _ in range(3):
+        key(QEvent.Type.KeyRelease, True)
+        key(QEvent.Type.KeyPress, True)
+        assert overlay.laser
+    key(QEvent.Type.KeyRelease, False)
+    assert not overlay.laser
+
+
+def test_the_pointers_work_on_a_finished_read_only_board(window, qtbot):
+    window.board.editor.load(url_shortener_board())
+    from sdi_desktop.domain.edit_gate import SessionMode
+
+    window.edit_gate.set_mode(SessionMode.REVIEW)  # as the controller does after Finish
+    data = window.board.editor.document.to_data()
+    present(window, qtbot)
+    sweep_with_the_laser_held(window, press=True)
+    assert window.presentation.overlay.trail_points()
+    QTest.keyRelease(window.whiteboard, Qt.Key.Key_L)
+    assert window.board.editor.document.to_data() == data
+    qtbot.keyClick(window.whiteboard, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert not window.board.editor.gate.editable  # still read-only after
