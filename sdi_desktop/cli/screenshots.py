@@ -163,6 +163,9 @@ def render_screenshots(out_dir: str | Path, data_dir: Path | None = None) -> lis
 
                 written += interviewer_views(window, Path(tmp) / "mock", out)
                 written += _reference_views(window, out, "")
+                from sdi_desktop.ui.presentation.screenshots import render_presentation
+
+                written += render_presentation(window, out)
             else:
                 written.append(_dashboard(window, Path(tmp) / "progress", out, "-dark"))
                 written += _reference_views(window, out, "-dark")

@@ -257,6 +257,9 @@ class MainWindow(QMainWindow):
         from sdi_desktop.ui.design_review.review import install
 
         self.design_review = install(self)
+        from sdi_desktop.ui.presentation.mode import PresentationMode
+
+        self.presentation = PresentationMode(self)  # actionPresentationMode, laser, spotlight
         self.workspaceReady.emit()
 
     def _build_board_menus(self) -> None:

@@ -16,7 +16,7 @@ def _mock(open_app, qtbot, data_dir, problem_id="url-shortener"):
     problem = window.problem(problem_id)
     window.start_session("Mock: Ada", window.session.format, problem)
     view = window.findChild(QAction, "actionInterviewerView")
-    assert view is not None and view.shortcut().toString() == "Ctrl+Shift+I"
+    assert view is not None and view.shortcut().toString() == "Ctrl+Alt+I"
     view.trigger()
     interviewer = window.mock.view
     assert interviewer is not None and interviewer.objectName() == "interviewerWindow"

@@ -77,10 +77,14 @@ class PanelToggles:
 
         window = self.window
         menu = window.menuBar()
-        view_menu = QMenu("&View", window)
-        view_menu.setObjectName("viewMenu")
-        help_menu = next((a for a in menu.actions() if a.text().replace("&", "") == "Help"), None)
-        menu.insertMenu(help_menu, view_menu)
+        view_menu = window.findChild(QMenu, "viewMenu")  # one View menu, whoever makes it
+        if view_menu is None:
+            view_menu = QMenu("&View", window)
+            view_menu.setObjectName("viewMenu")
+            help_menu = next(
+                (a for a in menu.actions() if a.text().replace("&", "") == "Help"), None
+            )
+            menu.insertMenu(help_menu, view_menu)
         self.view_menu = view_menu
         for action in (self.guidance, self.palette, self.palette_names):
             view_menu.addAction(action)
