@@ -39,6 +39,8 @@ def add_instances_menu(menu: QMenu, editor: BoardEditor, ids: list[str]) -> QMen
 
 
 def _ask(parent, editor: BoardEditor, ids: list[str], current: int) -> None:
+    if not editor.gate.allows_edit():  # review mode: no dialog for an edit it would refuse
+        return
     count, ok = QInputDialog.getInt(
         parent, "Instances", f"How many copies run (1-{MAX_INSTANCES}):", current, 1, MAX_INSTANCES
     )
