@@ -122,6 +122,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
         elif fmt == "md":
             image = out.with_name(f"{out.stem}-board.png")
             appendix = _reference_comparison(record, args)
+            appendix = "\n\n".join(p for p in (_estimates_and_review(record, args), appendix) if p)
             from sdi_desktop.domain.mock.markdown import mock_markdown
 
             assessment = store.sessions.get_assessment(session_id)
@@ -140,6 +141,21 @@ def _export(store: Store, args: argparse.Namespace) -> int:
         raise CommandError(f"cannot write {exc.filename or out}: {exc.strerror}") from None
     print(out)
     return 0
+
+
+def _estimates_and_review(record, args: argparse.Namespace) -> str:
+    """The estimation panel's figures and the design review, for the Markdown write-up."""
+    from sdi_desktop.domain.checks.session_review import markdown_text, problem_info
+    from sdi_desktop.domain.estimation.markdown import state_markdown
+
+    parts = []
+    estimates = state_markdown((record.extras or {}).get("estimation"))
+    if estimates:
+        parts.append("## Estimation panel\n\n" + estimates.strip())
+    review = markdown_text(record, problem_info(_problem(record, args.data_dir)))
+    if review:
+        parts.append(review.strip())
+    return "\n\n".join(parts)
 
 
 def _reference_comparison(record, args: argparse.Namespace) -> str:

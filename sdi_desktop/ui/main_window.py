@@ -309,6 +309,9 @@ class MainWindow(QMainWindow):
             from sdi_desktop.ui.interviewer.mock import MockController
 
             self.mock = MockController(self, self._controller)  # actionInterviewerView
+            from sdi_desktop.ui.session.feature_parts import register_feature_parts
+
+            register_feature_parts(self, self._controller)  # estimation, review, follow-ups
             self._controller.start()
         return self._controller
 

@@ -79,7 +79,9 @@ class RubricDialog(QDialog):
         side = QVBoxLayout()
         facts = QGroupBox("What the session recorded")
         facts_layout = QVBoxLayout(facts)
-        self.facts_label = QLabel("\n".join(describe(session_facts(record))))
+        from sdi_desktop.domain.checks.session_review import facts_text
+
+        self.facts_label = QLabel("\n".join([*describe(session_facts(record)), facts_text(record)]))
         self.facts_label.setObjectName("rubricFacts")
         self.facts_label.setWordWrap(True)
         self.facts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -1,22 +1,12 @@
-"""'Intended' survives a restart: stored with the session in ``SessionRecord.extras``.
-
-Runs once the session has its per-feature store (s16's ``SessionRecord.extras``) and
-the design review's state is saved in it and loaded back (see d18's wiring notes);
-until then it is skipped.
-"""
+"""'Intended' survives a restart: stored with the session in ``SessionRecord.extras``
+(the part ``design_review``, ``ui/session/feature_parts.py``)."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction
 
-from sdi_desktop.domain.record import SessionRecord
 from sdi_desktop.ui.design_review.panel import DesignReviewPanel
-
-pytestmark = pytest.mark.skipif(
-    not hasattr(SessionRecord(), "extras"), reason="needs SessionRecord.extras (issue 16)"
-)
 
 
 def _open_review(qtbot, window) -> DesignReviewPanel:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -85,11 +84,6 @@ def test_typing_the_url_shortener_figures_and_inserting_the_table(open_app, qtbo
     assert "~1,160 /s" in again.notes.panes["estimates"].to_markdown()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the panel's state is stored in SessionRecord.extras['estimation'] once the "
-    "integrator wires window.estimation.state_dict()/restore() into the session binding",
-)
 def test_the_panel_comes_back_as_it_was_after_a_restart(open_app, qtbot):
     window = open_app()
     panel = _open_panel(window, qtbot)
@@ -99,7 +93,7 @@ def test_the_panel_comes_back_as_it_was_after_a_restart(open_app, qtbot):
     qtbot.waitUntil(
         lambda: (
             saved(window) is not None
-            and (getattr(saved(window), "extras", None) or {}).get("estimation", {}).get("rows")
+            and bool((saved(window).extras or {}).get("estimation", {}).get("rows"))
         ),
         timeout=3000,
     )
