@@ -96,5 +96,6 @@ def test_the_markdown_write_up_embeds_the_board_as_mermaid():
     whiteboard = text.split("## Whiteboard", 1)[1]
     assert "![Whiteboard](x-board.png)" in whiteboard
     assert "```mermaid\nflowchart LR\n" in whiteboard
-    assert whiteboard.rstrip().endswith("```")
+    block = whiteboard.split("```mermaid\n", 1)[1]
+    assert "\n```\n" in block  # the block is closed before the next section
     assert "```mermaid" not in session_to_markdown(SessionRecord(board=[]))

@@ -61,7 +61,7 @@ def use_fully(record) -> None:
         clock.total_elapsed()
     Checklist.from_dict(record.checklist)
     [HintRecord.from_dict(h) for h in record.hints_opened]
-    from_data({"format": "sdi-board", "version": 1, "elements": record.board})
+    from_data({"format": "sdi-board", "version": 2, "elements": record.board})
     session_to_markdown(record)
     session_to_json(record)
     _ = record.total_seconds, record.phase_seconds, record.budgets

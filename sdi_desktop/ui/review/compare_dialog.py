@@ -69,8 +69,7 @@ class BoardPicture(QLabel):
         self._rescale()
 
     def _rescale(self) -> None:
-        if self._full.isNull():
-            self.setPixmap(self._full)
+        if self._full.isNull():  # no picture: what the label says (an error) stays
             return
         size = self.contentsRect().size()
         if size.width() < 10 or size.height() < 10:
@@ -207,6 +206,7 @@ class CompareDialog(QDialog):
             record = self.store.sessions.get(session_id)
         except StorageError as exc:  # a corrupt board, or one from a newer app
             self.records[side] = None
+            self.boards[side].set_board(QPixmap())
             self.boards[side].setPixmap(QPixmap())
             self.boards[side].setWordWrap(True)
             self.boards[side].setText(str(exc))

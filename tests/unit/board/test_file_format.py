@@ -24,7 +24,7 @@ def sample():
 
 def test_json_round_trip_keeps_everything_in_order():
     text = file_format.dumps(sample(), indent=2)
-    assert json.loads(text)["version"] == 1  # nothing of version 2 in it (see issue 14)
+    assert json.loads(text)["version"] == 2  # the app writes the current version
     assert file_format.loads(text) == sample()
 
 
