@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sdi_desktop.domain.record import SessionRecord
 from tests.ui.test_persistence import saved
 
-
 WINDOW_PARTS = ("estimation", "design_review", "follow_ups", "mock")
 
 
