@@ -55,15 +55,17 @@ def test_an_unknown_id_is_one_line_and_exit_1(tmp_path):
 
 def test_the_estimates_section_shows_the_plugged_calculator(tmp_path):
     from sdi_desktop.domain.problems import load_library
+    from sdi_desktop.domain.reference.estimates import calculator_lines
     from sdi_desktop.paths import resource_root
 
     problem = load_library(resource_root("problems"), tmp_path).get("url-shortener")
-    assert "The figures to design for" in problem_markdown(problem, True)
-    set_estimate_source(lambda p: [EstimateLine("Writes", "100 M / 86,400 s", "~1,160/s")])
+    set_estimate_source(None)  # unplugged: the suggested scale stands in
     try:
+        assert "The figures to design for" in problem_markdown(problem, True)
+        set_estimate_source(lambda p: [EstimateLine("Writes", "100 M / 86,400 s", "~1,160/s")])
         text = problem_markdown(problem, True)
     finally:
-        set_estimate_source(None)
+        set_estimate_source(calculator_lines)
     assert "| Writes | 100 M / 86,400 s | \\~1,160/s |" in text  # "~" escaped: no strike-through
 
 
@@ -91,3 +93,20 @@ def test_problems_check_names_file_and_field_of_a_bad_reference_board(tmp_path):
     out = run("problems", "check", str(bad))
     assert out.returncode == 1 and "field 'reference.board'" in out.stderr
     assert "'nowhere'" in out.stderr
+
+
+def test_every_reference_takes_its_estimates_from_the_calculator():
+    """One source for every figure: the reference's estimates are the calculator's
+    results for the problem's [estimation] inputs (issues 17 and 19)."""
+    from sdi_desktop import paths
+    from sdi_desktop.domain.estimation.problem_figures import estimate
+    from sdi_desktop.domain.problems import load_library
+    from sdi_desktop.domain.reference.estimates import estimate_lines
+
+    library = load_library(paths.resource_root("problems"), None)
+    for problem in library.sorted_problems():
+        lines = estimate_lines(problem)
+        assert lines, problem.id
+        computed = {r.label: r.text for r in estimate(problem) if r.value is not None}
+        assert {line.name: line.value for line in lines} == computed, problem.id
+        assert lines[0].value in problem_markdown(problem, with_reference=True)

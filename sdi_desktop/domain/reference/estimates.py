@@ -26,7 +26,25 @@ class EstimateLine(NamedTuple):
 
 
 EstimateSource = Callable[["Problem"], "list[EstimateLine] | None"]
-_source: EstimateSource | None = None
+
+
+def calculator_lines(problem: Problem) -> list[EstimateLine] | None:
+    """The estimation calculator's results for the problem's ``[estimation]`` inputs,
+    each with its formula and the numbers put in (the same as ``problems estimate``)."""
+    if getattr(problem, "estimation", None) is None:
+        return None
+    from sdi_desktop.domain.estimation.problem_figures import estimate
+
+    lines = []
+    for row in estimate(problem):
+        if row.value is None:
+            continue
+        formula = row.formula if row.numbers == row.formula else f"{row.formula} = {row.numbers}"
+        lines.append(EstimateLine(row.label, formula, row.text))
+    return lines or None
+
+
+_source: EstimateSource | None = calculator_lines
 
 
 def set_estimate_source(source: EstimateSource | None) -> None:

@@ -3,8 +3,8 @@ clock, and they leave nothing on the board, in undo, in saved sessions or in exp
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QColor, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -29,8 +29,18 @@ def sweep_with_the_laser_held(window, press: bool = False) -> None:
     QTest.keyPress(view, Qt.Key.Key_L)
     if press:
         QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=PATH[0])
-    for point in PATH:
-        QTest.mouseMove(viewport, point)
+    buttons = Qt.MouseButton.LeftButton if press else Qt.MouseButton.NoButton
+    for point in PATH:  # real move events, whatever the cursor did in earlier tests
+        local = QPointF(point)
+        event = QMouseEvent(
+            QEvent.Type.MouseMove,
+            local,
+            QPointF(viewport.mapToGlobal(point)),
+            Qt.MouseButton.NoButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, event)
     if press:
         QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=PATH[-1])
 
