@@ -199,3 +199,12 @@ def test_a_service_split_in_two_still_carries_the_reference_paths():
     assert result.pairs["ids"].mine.id == "alloc" and result.pairs["ids"].guessed
     assert result.missing_paths == []
     assert "your “ID range allocator” (background worker) taken for the reference's" in text(result)
+
+
+def test_an_instance_count_says_replicated_like_the_words_do():
+    from sdi_desktop.domain.reference.graph import board_graph
+
+    plain = {"type": "component", "id": "s", "kind": "service", "label": "API", "x": 0,
+             "y": 0, "w": 132, "h": 76, "note": ""}  # fmt: skip
+    assert not board_graph([plain]).nodes["s"].replicated
+    assert board_graph([{**plain, "instances": 3}]).nodes["s"].replicated

@@ -92,9 +92,11 @@ def board_graph(elements: Iterable[Any]) -> BoardGraph:
             note = str(_get(element, "note", ""))
             role, guessed = role_of(kind, label)
             node_id = str(_get(element, "id"))
-            graph.nodes[node_id] = Node(
-                node_id, kind, label, role, guessed, mentions_replicas(label, note)
-            )
+            instances = _get(element, "instances", 1)
+            replicated = (isinstance(instances, int) and instances > 1) or mentions_replicas(
+                label, note
+            )  # an "x3" badge (board format v2) says it as well as the words do
+            graph.nodes[node_id] = Node(node_id, kind, label, role, guessed, replicated)
             graph.neighbours[node_id] = set()
         elif kind_of == "connector":
             connectors.append(element)
