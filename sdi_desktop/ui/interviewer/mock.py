@@ -39,6 +39,7 @@ class MockController(QObject):
         self.view: InterviewerWindow | None = None
         self.candidate_panel = None
         self.review_panel = None
+        self.curtain = None  # the one-screen variant's dock, made on first use
         self._pending_link: int | None = None  # the partner's session, for a new one
         action = QAction("&Interviewer's View…", window)
         action.setObjectName("actionInterviewerView")
@@ -47,10 +48,13 @@ class MockController(QObject):
             f"A mock with a peer: the interviewer's own window ({SHORTCUT}); move it to "
             "a second screen"
         )
-        action.triggered.connect(self.open_view)
+        action.triggered.connect(lambda: self.open_view())
         window.addAction(action)
         window.add_session_actions([action])
         self.action = action
+        from sdi_desktop.ui.interviewer.curtain import install as install_curtain
+
+        self.curtain_action = install_curtain(self)
         self.part = sessions.register_part(EXTRAS_KEY, self.snapshot, self.restore)
         sessions.gate.changed.connect(lambda _editable: self._mode_changed())
         sessions.sessionOpened.connect(lambda _record: self._mode_changed())
@@ -91,18 +95,25 @@ class MockController(QObject):
         return self.sessions.gate.editable
 
     def in_mock(self) -> bool:
-        return self.view is not None or not self.log.is_empty()
+        curtain = self.curtain is not None and not self.curtain.isHidden()
+        return self.view is not None or curtain or not self.log.is_empty()
 
     def _stamp(self) -> tuple[int, float, float]:
         clock = self.window.session.clock
         return clock.current, clock.total_elapsed(), clock.elapsed()
 
     # -- the interviewer's actions -----------------------------------------------------------
-    def open_view(self) -> InterviewerWindow:
+    def open_view(self, host=None) -> InterviewerWindow:
+        """Its own window, or (``host``) embedded behind the curtain; never both."""
         from sdi_desktop.ui.interviewer.window import InterviewerWindow
 
+        if self.view is not None and self.view.parent() is not host:
+            if self.curtain is not None and self.curtain.view() is not None:
+                self.curtain.close_curtain()
+            else:
+                self.close_view()
         if self.view is None:
-            self.view = InterviewerWindow(self)
+            self.view = InterviewerWindow(self, host)
             self.view.load_feedback(self._stored_feedback())
         self._show()
         self.view.show()
@@ -118,6 +129,7 @@ class MockController(QObject):
         if self.view is not None:
             view, self.view = self.view, None
             view.close()
+            view.setParent(None)  # out of the candidate's window at once (the curtain)
             view.deleteLater()
 
     def reveal(self, kind: str, index: int) -> bool:

@@ -49,6 +49,7 @@ def interviewer_views(window, data_dir: Path, out: Path) -> list[Path]:
     mock.close_view()
     window.board.view.zoom_to_fit()
     written.append(_grab(window, out / "main-mock-candidate.png"))
+    written += _curtain_views(window, mock, out)
     # review: the remarks on the timeline and the two assessments side by side
     window.timeline.set_markers([(e.phase, e.in_phase, e.text) for e in mock.log.remarks])
     panel = MockReviewPanel()
@@ -68,6 +69,18 @@ def interviewer_views(window, data_dir: Path, out: Path) -> list[Path]:
     window.timeline.set_markers([])
     panel.hide()
     panel.deleteLater()
+    return written
+
+
+def _curtain_views(window, mock, out: Path) -> list[Path]:
+    """One screen: the dock behind its curtain, closed and (deliberately) opened."""
+    mock.curtain_action.trigger()
+    dock = mock.curtain
+    written = [_grab(window, out / "interviewer-curtain.png")]
+    dock.open_curtain()
+    written.append(_grab(window, out / "interviewer-curtain-open.png"))
+    dock.close_curtain()
+    dock.hide()
     return written
 
 

@@ -57,8 +57,9 @@ def _scrolled(widget: QWidget) -> QScrollArea:
 
 
 class InterviewerWindow(QWidget):
-    def __init__(self, mock: MockController) -> None:
-        super().__init__(None, Qt.WindowType.Window)  # no parent: its own screen
+    def __init__(self, mock: MockController, host: QWidget | None = None) -> None:
+        # no parent: its own screen; a host: embedded behind the curtain (ui/interviewer/curtain.py)
+        super().__init__(host, Qt.WindowType.Window if host is None else Qt.WindowType.Widget)
         self.mock = mock
         self.setObjectName("interviewerWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
