@@ -32,6 +32,22 @@ class InstanceLock:
             return self._lock.tryLock(100)
         return False
 
+    def held_elsewhere(self) -> bool:
+        """After a failed ``acquire``: another live app holds the lock (False: the lock
+        file could not be written at all, see ``why_unwritable``)."""
+        return self._lock.error() == QLockFile.LockError.LockFailedError
+
+    def why_unwritable(self) -> str:
+        """One line: why the lock file cannot be written (read-only, full, no access)."""
+        import tempfile
+
+        try:
+            with tempfile.TemporaryFile(dir=self.path.parent):
+                pass
+        except OSError as exc:
+            return f"cannot write in {self.path.parent}: {exc.strerror or exc}"
+        return f"cannot write the lock file {self.path}"
+
     def _owner_pid_was_reused(self) -> bool:
         info = self._lock.getLockInfo()
         if len(info) < 1 or not info[0] or info[0] == os.getpid():
