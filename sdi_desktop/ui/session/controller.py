@@ -341,6 +341,25 @@ class SessionController(QObject, EarlierNames):
         if self.autosaver is not None and self.window.session.clock.is_running:
             self.autosaver.mark_dirty()
 
+    def unsaved_reason(self) -> str | None:
+        """None when everything is saved (a last save is tried now); else why not."""
+        if self._closed or not self.can_save():
+            return None  # review: a finished session is stored as it is
+        if self.autosaver is None:
+            if not self._has_content():
+                return None
+            return (self.last_warning or "Saving is not available.").splitlines()[0]
+        self.flush()
+        if not self.autosaver.dirty and not self.autosaver.failing:
+            return None
+        return self.autosaver.last_error or "The last changes are not saved yet."
+
+    def may_close(self) -> bool:
+        """Asked by the window before it closes: unsaved work is not dropped silently."""
+        from sdi_desktop.ui.session import close_guard
+
+        return close_guard.may_close(self)
+
     def close(self) -> None:
         self._closed = True
         self._open_retry.stop()
