@@ -92,7 +92,31 @@ def _set_app_icon(app: QApplication) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the window or a subcommand. An unusable data directory is one line on stderr
+    (exit 2); a reader that goes away (``| head``) ends the output quietly."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        return _run(argv)
+    except paths.DataDirError as exc:
+        print(f"sdi-desktop: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 0
+
+
+def _quiet_stdout() -> None:
+    """After the reader closed the pipe: point stdout at /dev/null, so that Python's own
+    flush at exit does not print a second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout has no descriptor (a test's capture)
+        pass
+
+
+def _run(argv: list[str]) -> int:
     args = parse_args(argv)
     if args.command == "problems":
         from sdi_desktop.cli import problems

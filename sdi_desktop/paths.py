@@ -14,10 +14,15 @@ from sdi_desktop import APP_ID
 DATA_DIR_ENV = "SDI_DESKTOP_DATA_DIR"
 
 
+class DataDirError(OSError):
+    """The data directory cannot be used; the message says why, in one line."""
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The data directory: ``--data-dir``, else ``$SDI_DESKTOP_DATA_DIR``, else platformdirs.
 
-    The directory is created if needed.
+    The directory is created if needed. ``DataDirError`` if it cannot be (a file in the
+    way, a symbolic link loop, no permission...), with one line saying what is wrong.
     """
     if override:
         path = Path(override)
@@ -28,8 +33,27 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
         path = Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
     path = path.expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataDirError(_why_unusable(path, exc)) from None
     return path
+
+
+def _why_unusable(path: Path, exc: OSError) -> str:
+    where = f"cannot use the data directory {path}"
+    try:
+        path.resolve(strict=False)
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return f"{where}: it is a symbolic link loop"
+    if path.is_symlink() and not path.exists():
+        return f"{where}: it is a symbolic link to nothing ({os.readlink(path)})"
+    if path.exists() and not path.is_dir():
+        return f"{where}: it is a file, not a folder"
+    for parent in path.parents:
+        if parent.exists() and not parent.is_dir():
+            return f"{where}: {parent} is a file, not a folder"
+    return f"{where}: {exc.strerror or exc}"
 
 
 def user_problems_dir(data: Path) -> Path:

@@ -47,10 +47,8 @@ def run(args: argparse.Namespace) -> int:
 def _open_store(data_dir: str | None) -> Store:
     try:
         directory = paths.data_dir(data_dir)
-    except OSError as exc:
-        raise CommandError(
-            f"cannot use the data directory: {exc.strerror} ({exc.filename})"
-        ) from None
+    except paths.DataDirError as exc:
+        raise CommandError(str(exc)) from None
     store = Store.open(directory)
     if store.recovered_from is not None:
         print(

@@ -585,6 +585,9 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._controller is not None and not self._controller.may_close():
+            event.ignore()  # the user chose to keep the window (unsaved work)
+            return
         self.save_window_state()
         self._tick.stop()
         self.closing.emit()

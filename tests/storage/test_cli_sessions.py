@@ -239,7 +239,7 @@ def test_unwritable_data_directory(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
     out = cli("sessions", "list", "--data-dir", str(blocker / "data"))
-    _one_line_error(out, "Not a directory")
+    _one_line_error(out, str(blocker), "is a file, not a folder")
 
 
 @pytest.mark.parametrize(

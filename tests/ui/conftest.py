@@ -10,6 +10,13 @@ from sdi_desktop.ui.settings.app_settings import AppSettings
 from sdi_desktop.ui.theme import ThemeManager
 
 
+@pytest.fixture(autouse=True)
+def close_without_asking(monkeypatch):
+    """Closing with unsaved work asks (a modal dialog nobody answers offscreen): tests
+    close without a copy unless they answer themselves (session_faults/test_close_asks)."""
+    monkeypatch.setattr("sdi_desktop.ui.session.close_guard.ask", lambda window, reason: "discard")
+
+
 @pytest.fixture
 def make_window(qtbot, qapp, tmp_path, fake_time):
     """Build a MainWindow on a temporary data dir with the fake clock; closes it after."""

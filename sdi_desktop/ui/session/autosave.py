@@ -61,6 +61,7 @@ class Autosaver(QObject):
         self._max_wait.timeout.connect(self.save_now)
         self._dirty = False
         self._failing = False
+        self._shut = False  # after shutdown(): nothing more is written (a retry may be due)
         self._snapshots: list = []  # Snapshot, written with the next save
         self._writes: list[_Write] = []  # submitted, not yet handled (UI thread only)
         # Each session shown gets a new run number: a write finishing after a switch
@@ -107,7 +108,7 @@ class Autosaver(QObject):
 
     def save_now(self) -> Future | None:
         """Capture now and write in the background; returns the write's future."""
-        if not self._dirty or not self._can_save():
+        if not self._dirty or not self._can_save() or self._shut:
             return None
         self._timer.stop()
         self._max_wait.stop()
@@ -169,9 +170,11 @@ class Autosaver(QObject):
         self.last_error = error
         if first:
             self.saveFailed.emit(error)
-        QTimer.singleShot(RETRY_MS, self.save_now)
+        if not self._shut:
+            QTimer.singleShot(RETRY_MS, self, self.save_now)
 
     def shutdown(self) -> None:
+        self._shut = True
         self._timer.stop()
         self._max_wait.stop()
         self._pool.shutdown(wait=True)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from sdi_desktop.ui.main_window import MainWindow
 
 CLOCK_SAVE_MS = 5000
+OPEN_RETRY_MS = 4000  # a data directory that cannot be written is tried again this often
 
 
 class SessionController(QObject, EarlierNames):
@@ -65,6 +66,11 @@ class SessionController(QObject, EarlierNames):
         self._opener = StoreOpener(self.data_dir, self)
         self._opener.opened.connect(self._on_opened)
         self._opener.refused.connect(self.refuse_saving)
+        self._open_retry = QTimer(self)
+        self._open_retry.setSingleShot(True)
+        self._open_retry.setInterval(OPEN_RETRY_MS)
+        self._open_retry.timeout.connect(self._opener.start)
+        self._closed = False
         # While the clock runs, its time is saved every few seconds like any edit.
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(CLOCK_SAVE_MS)
@@ -131,13 +137,22 @@ class SessionController(QObject, EarlierNames):
         window = self.window
         if store is None:
             message = (
-                f"Sessions cannot be saved: {error}\nYou can keep practising; export the "
-                "whiteboard or copy your notes before you close the app."
+                f"Sessions cannot be saved: {error}\nYour work is kept in memory and saving "
+                "is tried again every few seconds; it is saved as soon as it can be."
             )
             window.statusBar().showMessage(message.splitlines()[0])
-            self.failed.emit(message)
-            self.warn("Saving is not available", message)
+            if self.last_warning != message:  # said once, not at every retry
+                self.failed.emit(message)
+                self.warn("Saving is not available", message)
+            if not self._closed:
+                self._open_retry.start()
             return
+        if self._closed:
+            store.close()
+            return
+        retried = self.last_warning is not None and self.last_warning.startswith(
+            "Sessions cannot be saved"
+        )
         self.store = store
         self.autosaver = Autosaver(store, self.binding.capture, self.can_save, self)
         self.autosaver.saveFailed.connect(self._save_failed)
@@ -157,6 +172,10 @@ class SessionController(QObject, EarlierNames):
             self._resume_latest()
         if self._session_id is None and self._has_content():
             self.autosaver.mark_dirty()  # edits made while the store was opening
+            if retried:
+                self.autosaver.save_now()
+        if retried:
+            window.statusBar().showMessage("Saving works now; your work is being saved.", 8000)
         self.ready.emit()
 
     def practice_history(self) -> dict:
@@ -322,7 +341,28 @@ class SessionController(QObject, EarlierNames):
         if self.autosaver is not None and self.window.session.clock.is_running:
             self.autosaver.mark_dirty()
 
+    def unsaved_reason(self) -> str | None:
+        """None when everything is saved (a last save is tried now); else why not."""
+        if self._closed or not self.can_save():
+            return None  # review: a finished session is stored as it is
+        if self.autosaver is None:
+            if not self._has_content():
+                return None
+            return (self.last_warning or "Saving is not available.").splitlines()[0]
+        self.flush()
+        if not self.autosaver.dirty and not self.autosaver.failing:
+            return None
+        return self.autosaver.last_error or "The last changes are not saved yet."
+
+    def may_close(self) -> bool:
+        """Asked by the window before it closes: unsaved work is not dropped silently."""
+        from sdi_desktop.ui.session import close_guard
+
+        return close_guard.may_close(self)
+
     def close(self) -> None:
+        self._closed = True
+        self._open_retry.stop()
         self._clock_timer.stop()
         self.reviews.close()
         if self.autosaver is not None:

@@ -1,6 +1,10 @@
 """Opening the session store for a window: the data directory's lock first (one app
 each), then ``Store.open`` on a worker thread (SQLModel costs ~0.3 s to import), so the
-window is usable at once. The result comes back on the UI thread as ``opened``."""
+window is usable at once. The result comes back on the UI thread as ``opened``.
+
+A data directory that cannot be written (read-only, full) is no other app: ``opened``
+carries the reason, and ``start()`` may be called again later to retry (the lock, once
+taken, is kept)."""
 
 from __future__ import annotations
 
@@ -22,11 +26,15 @@ class StoreOpener(QObject):
     def start(self) -> None:
         from sdi_desktop.ui.session.instance_lock import InstanceLock
 
-        lock = InstanceLock(self.data_dir)
-        if not lock.acquire():
-            self.refused.emit(lock.message() + "\n\nThis window will not save anything.")
-            return
-        self.lock = lock
+        if self.lock is None:
+            lock = InstanceLock(self.data_dir)
+            if not lock.acquire():
+                if lock.held_elsewhere():
+                    self.refused.emit(lock.message() + "\n\nThis window will not save anything.")
+                else:
+                    self.opened.emit(None, lock.why_unwritable())
+                return
+            self.lock = lock
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-open")
         pool.submit(self._open)
         pool.shutdown(wait=False)
