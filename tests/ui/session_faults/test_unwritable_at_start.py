@@ -5,6 +5,8 @@ the suite may mount one."""
 
 from __future__ import annotations
 
+import errno
+import os
 import subprocess
 import uuid
 
@@ -86,7 +88,8 @@ def test_a_read_only_mount_at_start_saves_after_remount(open_app, qtbot, tmp_pat
         if done.returncode != 0:
             pytest.skip("cannot remount the tmpfs read-only here")
         window = open_app(mount / "data")
-        assert "Read-only file system" in window.persistence.last_warning
+        # the system's own words, in the user's language (LANG=de_DE...)
+        assert os.strerror(errno.EROFS) in window.persistence.last_warning
 
         def remount_rw():
             subprocess.run(["mount", "-o", "remount,rw", str(mount)], check=True)
