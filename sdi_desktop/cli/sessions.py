@@ -186,6 +186,9 @@ def _render_board(board: list[dict[str, Any]], path: Path, fmt: str, title: str)
         raise CommandError(f"the board cannot be drawn: {exc}") from None
     try:
         if fmt == "png":
+            note = export.size_note(editor.scene)
+            if note:
+                print(note, file=sys.stderr)
             export.export_png(path, editor.scene)
         elif fmt == "svg":
             export.export_svg(path, editor.scene, title=title)

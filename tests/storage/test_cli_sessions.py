@@ -256,3 +256,28 @@ def test_data_dir_is_accepted_anywhere(argv):
 
     args = parse_args(argv)
     assert (args.command, args.data_dir) == ("sessions", "/x")
+
+
+def test_a_png_export_over_the_size_limit_is_scaled_down_with_a_note(tmp_path):
+    from PySide6.QtGui import QImage
+
+    from sdi_desktop.domain.board.elements import Component
+    from sdi_desktop.domain.record import SessionRecord
+
+    data_dir = tmp_path / "data"
+    wide = [
+        Component(id="a", kind="service", label="West", x=0, y=0).to_dict(),
+        Component(id="b", kind="service", label="East", x=60_000, y=0).to_dict(),
+    ]
+    with Store.open(data_dir) as store:
+        session_id = store.sessions.create(SessionRecord(title="Wide", board=wide))
+    png = tmp_path / "wide.png"
+    out = cli(
+        "sessions", "export", str(session_id), "--format", "png", "-o", str(png),
+        "--data-dir", str(data_dir),
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    image = QImage(str(png))
+    assert 0 < image.width() <= 16_384 and image.height() <= 16_384
+    notes = out.stderr.strip().splitlines()
+    assert len(notes) == 1 and "scaled down" in notes[0]

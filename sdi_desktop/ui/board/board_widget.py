@@ -406,7 +406,14 @@ class BoardWidget(QWidget):
 
                 export_diagram(path, self.editor.document, fmt, ids)
             else:
-                export_file(path, self.scene, fmt, ids=ids, **dialog.options())
+                from sdi_desktop.ui.board.export_progress import export_with_progress
+
+                note = export_with_progress(self, path, self.scene, fmt, ids, dialog.options())
+                if note is None:
+                    self.message.emit("Export cancelled")
+                    return
+                if note:
+                    QMessageBox.information(self, "Export scaled down", note)
         except (ExportError, OSError) as exc:
             QMessageBox.warning(self, "Export failed", f"Could not export to {path}:\n{exc}")
             return

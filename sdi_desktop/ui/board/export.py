@@ -60,31 +60,87 @@ def source_rect(scene: BoardScene, ids: list[str] | None = None) -> QRectF:
     return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
 
 
+# A PNG larger than this is scaled down to fit: a 20,000-item board at full size is a
+# gigabyte-sized image that takes many seconds to compress and few viewers open.
+MAX_SIDE = 16_384
+MAX_PIXELS = 100_000_000
+STRIP = 1024  # rows rendered at a time, so that a long render can report progress
+PNG_QUALITY = 50  # zlib's faster levels: a little larger file, written several times faster
+
+
+def fitted_scale(rect: QRectF, scale: float = 1.0) -> float:
+    """``scale``, or less if the image at ``scale`` would pass MAX_SIDE or MAX_PIXELS."""
+    width, height = rect.width() * scale, rect.height() * scale
+    shrink = min(1.0, MAX_SIDE / max(width, height, 1.0))
+    shrink = min(shrink, (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
+    return scale * shrink
+
+
+def size_note(scene: BoardScene, ids: list[str] | None = None, scale: float = 1.0) -> str:
+    """One line saying the PNG was scaled down to fit the limits, or "" if it was not."""
+    rect = source_rect(scene, ids)
+    fitted = fitted_scale(rect, scale)
+    if fitted >= scale:
+        return ""
+    full = f"{round(rect.width() * scale)} x {round(rect.height() * scale)}"
+    size = f"{round(rect.width() * fitted)} x {round(rect.height() * fitted)}"
+    return (
+        f"The board is {full} px at the chosen scale; the PNG was scaled down to {size} px "
+        f"to stay within {MAX_SIDE} px a side and {MAX_PIXELS // 1_000_000} megapixels."
+    )
+
+
 def render_image(
     scene: BoardScene,
     ids: list[str] | None = None,
     scale: float = 1.0,
     transparent: bool = False,
     keep_theme: bool = False,
-) -> QImage:
+    progress=None,
+) -> QImage | None:
+    """The board (or ``ids``) as an image, scaled down to fit MAX_SIDE and MAX_PIXELS.
+
+    ``progress(done, total)`` is called between strips of rows; if it returns False the
+    render stops and None is returned (the user cancelled).
+    """
     rect = source_rect(scene, ids)
+    scale = fitted_scale(rect, scale)
     size = QSize(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)))
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    # An opaque image needs no alpha: faster to paint, no conversion on save, smaller PNG.
+    fmt = QImage.Format.Format_ARGB32_Premultiplied if transparent else QImage.Format.Format_RGB32
+    image = QImage(size, fmt)
+    if image.isNull():
+        raise ExportError(f"not enough memory for a {size.width()} x {size.height()} image")
+    sy = rect.height() / size.height()
     with _clean_scene(scene, keep_theme):
         background = scene.colors.paper
-        image.fill(Qt.GlobalColor.transparent if transparent else background)
+        image.fill(Qt.GlobalColor.transparent if transparent else QColor(background))
         painter = QPainter(image)
         painter.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
         )
-        scene.render(painter, QRectF(0, 0, size.width(), size.height()), rect)
-        painter.end()
+        try:
+            for top in range(0, size.height(), STRIP):
+                if progress is not None and progress(top, size.height()) is False:
+                    return None
+                rows = min(STRIP, size.height() - top)
+                target = QRectF(0, top, size.width(), rows)
+                source = QRectF(rect.x(), rect.y() + top * sy, rect.width(), rows * sy)
+                painter.setClipRect(target)
+                scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+        finally:
+            painter.end()
+    if progress is not None:
+        progress(size.height(), size.height())
     return image
 
 
-def export_png(path: str | Path, scene: BoardScene, **options) -> QImage:
+def export_png(path: str | Path, scene: BoardScene, **options) -> QImage | None:
+    """Write the PNG; None if ``progress`` cancelled it (nothing is written then)."""
     image = render_image(scene, **options)
-    if not image.save(str(path), "PNG"):
+    if image is None:
+        return None
+    if not image.save(str(path), "PNG", PNG_QUALITY):
         raise ExportError(f"could not write {path}")
     return image
 

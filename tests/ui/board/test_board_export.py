@@ -111,3 +111,74 @@ def test_unknown_format_is_refused(demo, tmp_path):
 
     with pytest.raises(ExportError, match="unknown export format"):
         export_file(tmp_path / "board.bmp", demo.scene)
+
+
+def _wide_board(board):
+    """Two components 60,000 px apart: at full size far wider than MAX_SIDE allows."""
+    from sdi_desktop.ui.board import export
+
+    board.editor.load(
+        [
+            Component(id="a", kind="service", label="West", x=0, y=0),
+            Component(id="b", kind="service", label="East", x=60_000, y=0),
+        ]
+    )
+    rect = source_rect(board.scene)
+    assert rect.width() > export.MAX_SIDE  # the board really is over the limit
+    return rect
+
+
+def test_a_png_over_the_size_limit_is_scaled_to_fit_and_says_so(board, tmp_path):
+    from sdi_desktop.ui.board import export
+
+    rect = _wide_board(board)
+    note = export.size_note(board.scene)
+    export_file(tmp_path / "wide.png", board.scene)
+    image = QImage(str(tmp_path / "wide.png"))
+    assert image.width() <= export.MAX_SIDE and image.height() <= export.MAX_SIDE
+    assert image.width() * image.height() <= export.MAX_PIXELS
+    assert image.width() > 0.9 * export.MAX_SIDE  # scaled to fit, not shrunk to nothing
+    # the aspect ratio is kept
+    aspect = rect.width() / rect.height()
+    assert abs(image.width() / image.height() - aspect) < 0.02 * aspect
+    assert "scaled down" in note and str(export.MAX_SIDE) in note and "\n" not in note
+    # both components made it into the picture, one at each end
+    paper = image.pixelColor(1, 1)
+
+    def inked(columns) -> bool:
+        rows = range(image.height())
+        return any(image.pixelColor(x, y) != paper for x in columns for y in rows)
+
+    tenth = image.width() // 10
+    assert inked(range(tenth)) and inked(range(image.width() - tenth, image.width()))
+    assert not inked(range(4 * tenth, 6 * tenth))
+
+
+def test_the_pixel_limit_caps_a_large_square_board(board, monkeypatch):
+    from sdi_desktop.ui.board import export
+
+    monkeypatch.setattr(export, "MAX_PIXELS", 40_000)
+    rect = source_rect(board.scene)  # the empty board: 368 x 248 px at 1x
+    assert rect.width() * rect.height() > export.MAX_PIXELS
+    image = render_image(board.scene)
+    assert image.width() * image.height() <= export.MAX_PIXELS * 1.02
+    assert export.size_note(board.scene)
+
+
+def test_a_board_within_the_limits_keeps_its_size_and_has_no_note(demo):
+    from sdi_desktop.ui.board import export
+
+    assert export.size_note(demo.scene) == ""
+    assert export.size_note(demo.scene, scale=2.0) == ""
+
+
+def test_a_render_reports_progress_and_can_be_cancelled(demo, monkeypatch):
+    from sdi_desktop.ui.board import export
+
+    monkeypatch.setattr(export, "STRIP", 64)  # several strips on the demo board
+    seen = []
+    image = render_image(demo.scene, progress=lambda done, total: seen.append((done, total)))
+    assert image is not None and len(seen) > 2
+    assert seen[-1][0] == seen[-1][1] == image.height()
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert render_image(demo.scene, progress=lambda done, total: done < 64) is None
