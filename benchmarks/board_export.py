@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import bench_line, offscreen_env, sized  # noqa: E402
+from _common import bench_line, offscreen_env, sized
 
 ROOT = Path(__file__).resolve().parents[1]
 

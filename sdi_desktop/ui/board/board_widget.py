@@ -385,7 +385,7 @@ class BoardWidget(QWidget):
     def open_export_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        from sdi_desktop.ui.board.export import ExportError, export_file
+        from sdi_desktop.ui.board.export import ExportError
         from sdi_desktop.ui.board.export_dialog import ExportDialog
 
         dialog = ExportDialog(bool(self._sel()), self.scene.colors.dark, self)

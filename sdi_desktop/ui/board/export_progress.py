@@ -41,6 +41,8 @@ def export_with_progress(
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.setValue(0)
+    dialog.show()
+    QApplication.processEvents()  # the dialog is on screen before the first strip renders
 
     def progress(done: int, total: int) -> bool:
         # rendering is the first 80 %, compressing and writing the file the rest
