@@ -119,15 +119,8 @@ def _export(store: Store, args: argparse.Namespace) -> int:
             return 0
         elif fmt == "md":
             image = out.with_name(f"{out.stem}-board.png")
-            appendix = _reference_comparison(record, args)
-            appendix = "\n\n".join(p for p in (_estimates_and_review(record, args), appendix) if p)
-            from sdi_desktop.domain.mock.markdown import mock_markdown
-
             assessment = store.sessions.get_assessment(session_id)
-            mock = mock_markdown(
-                record.extras, assessment, store.sessions.assessments_by_others(session_id)
-            )
-            appendix = "\n\n".join(part for part in (appendix.strip(), mock) if part)
+            appendix = _write_up_appendix(store, record, assessment, args)
             text = session_to_markdown(
                 record, board_image=image.name, appendix=appendix, assessment=assessment
             )
@@ -141,30 +134,24 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def _estimates_and_review(record, args: argparse.Namespace) -> str:
-    """The estimation panel's figures and the design review, for the Markdown write-up."""
+def _write_up_appendix(store: Store, record, assessment, args: argparse.Namespace) -> str:
+    """What the features add to the Markdown write-up: the estimation panel's figures, the
+    design review, the comparison with the reference answer and the mock with a peer.
+    The problem library is read once for all of them."""
     from sdi_desktop.domain.checks.session_review import markdown_text, problem_info
     from sdi_desktop.domain.estimation.markdown import state_markdown
-
-    parts = []
-    estimates = state_markdown((record.extras or {}).get("estimation"))
-    if estimates:
-        parts.append("## Estimation panel\n\n" + estimates.strip())
-    review = markdown_text(record, problem_info(_problem(record, args.data_dir)))
-    if review:
-        parts.append(review.strip())
-    return "\n\n".join(parts)
-
-
-def _reference_comparison(record, args: argparse.Namespace) -> str:
-    """The comparison with the problem's reference answer, for the Markdown write-up."""
-    if not record.problem_id:
-        return ""
-    from sdi_desktop.cli.problems import _library
+    from sdi_desktop.domain.mock.markdown import mock_markdown
     from sdi_desktop.domain.reference.summary import session_comparison_markdown
 
-    problem = _library(paths.data_dir(args.data_dir)).get(record.problem_id)
-    return session_comparison_markdown(problem, record)
+    problem = _problem(record, args.data_dir)
+    estimates = state_markdown((record.extras or {}).get("estimation"))
+    parts = [
+        "## Estimation panel\n\n" + estimates.strip() if estimates else "",
+        markdown_text(record, problem_info(problem)),
+        session_comparison_markdown(problem, record),
+        mock_markdown(record.extras, assessment, store.sessions.assessments_by_others(record.id)),
+    ]
+    return "\n\n".join(part.strip() for part in parts if part and part.strip())
 
 
 def _render_board(board: list[dict[str, Any]], path: Path, fmt: str, title: str) -> None:
@@ -240,11 +227,9 @@ def _problem(record, data_dir: str | None):
     """The session's problem from the library (its tags say whether it is read-heavy)."""
     if not record.problem_id:
         return None
-    from sdi_desktop.domain.problems import load_library
+    from sdi_desktop.cli.problems import _library
 
-    directory = paths.data_dir(data_dir)
-    library = load_library(paths.resource_root("problems"), paths.user_problems_dir(directory))
-    return library.get(record.problem_id)
+    return _library(paths.data_dir(data_dir)).get(record.problem_id)
 
 
 ACTIONS = {

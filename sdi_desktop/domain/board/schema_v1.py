@@ -99,11 +99,16 @@ class BoardFileV1(_Strict):
     elements: list[ElementV1]
 
 
-def json_schema() -> dict:
-    schema = BoardFileV1.model_json_schema()
+def schema_of(model: type[BaseModel], version: int) -> dict:
+    """The JSON Schema of one version's board model (committed under ``schemas/``)."""
+    schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "SDI Desktop whiteboard, format version 1"
+    schema["title"] = f"SDI Desktop whiteboard, format version {version}"
     return schema
+
+
+def json_schema() -> dict:
+    return schema_of(BoardFileV1, 1)
 
 
 if __name__ == "__main__":

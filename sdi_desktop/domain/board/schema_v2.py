@@ -27,6 +27,7 @@ from sdi_desktop.domain.board.schema_v1 import (
     TextV1,
     ZoneV1,
     _Strict,
+    schema_of,
 )
 
 
@@ -59,10 +60,7 @@ class BoardFileV2(_Strict):
 
 
 def json_schema() -> dict:
-    schema = BoardFileV2.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "SDI Desktop whiteboard, format version 2"
-    return schema
+    return schema_of(BoardFileV2, 2)
 
 
 if __name__ == "__main__":

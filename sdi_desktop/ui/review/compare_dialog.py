@@ -260,18 +260,10 @@ class CompareDialog(QDialog):
         rows.append(("Empty panes", *(str(len(f.empty_panes)) for f in facts)))
         from sdi_desktop.domain.checks.session_review import check_record
         from sdi_desktop.domain.checks.texts import summary
-        from sdi_desktop.domain.estimation.markdown import state_markdown
 
         rows.append(("Design review", *(summary(check_record(r).open) for r in self.records)))
-        rows.append(
-            (
-                "Estimation panel",
-                *(
-                    "used" if state_markdown((r.extras or {}).get("estimation")) else "not used"
-                    for r in self.records
-                ),
-            )
-        )
+        used = ("used" if (r.extras or {}).get("estimation") else "not used" for r in self.records)
+        rows.append(("Estimation panel", *used))
         self.table.setRowCount(len(rows))
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
