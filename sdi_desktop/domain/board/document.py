@@ -27,8 +27,12 @@ class BoardDocument:
         self.changed = Event()  # (element, {field: old value})
         self.reordered = Event()  # ()
         self.reset = Event()  # () after replace_all
-        for element in elements:
-            self.add(element)
+        for element in elements:  # add()'s checks, without its events (none can listen yet)
+            self._check_new(element)
+            self._elements[element.id] = element
+            self._order.append(element.id)
+            if isinstance(element, Connector):
+                self._attach(element)
 
     # -- reading ----------------------------------------------------------------
     def __len__(self) -> int:
@@ -69,14 +73,7 @@ class BoardDocument:
 
     # -- editing --------------------------------------------------------------------
     def add(self, element: Element, index: int | None = None) -> None:
-        if element.id in self._elements:
-            raise BoardError(f"an element with id {element.id!r} is already on the board")
-        if isinstance(element, Connector):
-            for end in (element.source, element.target):
-                if not isinstance(self._elements.get(end), Component):
-                    raise BoardError(
-                        f"connector {element.id!r} points to unknown component {end!r}"
-                    )
+        self._check_new(element)
         index = len(self._order) if index is None else max(0, min(index, len(self._order)))
         self._elements[element.id] = element
         self._order.insert(index, element.id)
@@ -145,6 +142,16 @@ class BoardDocument:
         self.reset.emit()
 
     # -- internals --------------------------------------------------------------------
+    def _check_new(self, element: Element) -> None:
+        if element.id in self._elements:
+            raise BoardError(f"an element with id {element.id!r} is already on the board")
+        if isinstance(element, Connector):
+            for end in (element.source, element.target):
+                if not isinstance(self._elements.get(end), Component):
+                    raise BoardError(
+                        f"connector {element.id!r} points to unknown component {end!r}"
+                    )
+
     def _attach(self, connector: Connector) -> None:
         for end in (connector.source, connector.target):
             self._attached.setdefault(end, set()).add(connector.id)

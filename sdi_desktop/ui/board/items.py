@@ -14,13 +14,13 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
     QPainterPath,
     QPainterPathStroker,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -33,11 +33,19 @@ from PySide6.QtWidgets import (
 
 from sdi_desktop.domain.board.elements import Component, Connector, Stroke, TextNote, Zone
 from sdi_desktop.domain.board.kinds import kind as kind_of
-from sdi_desktop.ui.board.style import CATEGORY_COLORS, ICON_SIZE, BoardColors, icon_pixmap
+from sdi_desktop.ui.board.style import (
+    CATEGORY_COLORS,
+    ICON_SCALE,
+    ICON_SIZE,
+    BoardColors,
+    icon_pixmap,
+)
 
 SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 SELECTABLE_MOVABLE = SELECTABLE | MOVABLE
+SMOOTH = Qt.TransformationMode.SmoothTransformation
+NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 LABEL_FONT = QFont("DejaVu Sans", 10)
 BADGE_FONT = QFont("DejaVu Sans", 9, QFont.Weight.Bold)
 _metrics: list[QFontMetricsF] = []  # made on first use: fonts need a QGuiApplication
@@ -69,13 +77,13 @@ RADIUS = 10.0
 _rounded_paths: dict[tuple[float, float, float], QPainterPath] = {}
 
 
-def _rounded(rect: QRectF, radius: float = RADIUS) -> QPainterPath:
-    """A rounded rectangle at the origin; shared, since most boxes have the same size."""
-    key = (rect.width(), rect.height(), radius)
+def _rounded(w: float, h: float, radius: float = RADIUS) -> QPainterPath:
+    """A w x h rounded rectangle at the origin; shared, since most boxes have one size."""
+    key = (w, h, radius)
     path = _rounded_paths.get(key)
     if path is None:
         path = QPainterPath()
-        path.addRoundedRect(rect, radius, radius)
+        path.addRoundedRect(QRectF(0, 0, w, h), radius, radius)
         if len(_rounded_paths) < 512:
             _rounded_paths[key] = path
     return path
@@ -98,27 +106,39 @@ class BoardItem:
 
 class ComponentItem(BoardItem, QGraphicsPathItem):
     def __init__(self, element: Component, colors: BoardColors) -> None:
+        # Built directly rather than through sync(): a board of 10,000 components is
+        # loaded in one go, and sync() would compare each field with an empty item.
         QGraphicsPathItem.__init__(self)
         self.element_id = element.id
-        self.kind_key = ""
+        self.kind_key = element.kind
+        self._colors = colors
         self.setFlags(SELECTABLE_MOVABLE)
-        self.icon = QGraphicsPixmapItem(self)
-        self.icon.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.icon = QGraphicsPixmapItem(icon_pixmap(element.kind, colors.dark), self)
+        self.icon.setTransformationMode(SMOOTH)
+        self.icon.setScale(ICON_SCALE)
         self.label = QGraphicsSimpleTextItem(self)
         self.label.setFont(LABEL_FONT)
+        self.label.setBrush(colors.ink)
+        self.setBrush(colors.component_fill)
+        self._apply_pen()
         self.connectors: set[ConnectorItem] = set()
-        self._w = self._h = 0.0
-        self._full_label: str | None = None
+        self._full_label = element.label
         self._elided = False
         self.count_badge: QGraphicsSimpleTextItem | None = None  # "x3", made when first needed
-        self.sync(element, colors)
+        self._w, self._h = element.w, element.h
+        self.setPath(_rounded(element.w, element.h))
+        self._layout()
+        self.setPos(element.x, element.y)
+        if element.instances > 1:
+            self._show_count(element.instances)
+        tip = "\n".join(t for t in (self._full_label if self._elided else "", element.note) if t)
+        if tip:
+            self.setToolTip(tip)
 
     def sync(self, element: Component, colors: BoardColors) -> None:
         self._colors = colors
-        if element.kind != self.kind_key or self.icon.pixmap().isNull():
-            self.kind_key = element.kind
+        self.kind_key = element.kind
         self.icon.setPixmap(icon_pixmap(self.kind_key, colors.dark))
-        self.icon.setScale(ICON_SIZE / self.icon.pixmap().width())
         relabel = element.label != self._full_label
         self._full_label = element.label
         self.label.setBrush(colors.ink)
@@ -152,7 +172,7 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
             return False
         self.prepareGeometryChange()
         self._w, self._h = w, h
-        self.setPath(_rounded(QRectF(0, 0, w, h)))
+        self.setPath(_rounded(w, h))
         self._layout()
         self.update_connectors()
         return True
@@ -171,11 +191,16 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         """Icon on top, label centred below it, shortened with "…" to fit the box."""
         w, h = self._w, self._h
         self.icon.setPos((w - ICON_SIZE) / 2, min(10.0, h * 0.12))
-        shown = _fit_label(self._full_label, w - 12)
-        self._elided = shown.replace("\n", " ") != self._full_label
-        self.label.setText(shown)
-        text = self.label.boundingRect()
-        self.label.setPos((w - text.width()) / 2, min(h - text.height() - 6, ICON_SIZE + 14))
+        label, full = self.label, self._full_label
+        label.setText(full)  # most labels fit: the item's own layout measures them
+        text = label.boundingRect()
+        self._elided = False
+        if text.width() > w - 12 or "\n" in full:
+            shown = _fit_label(full, w - 12)
+            self._elided = shown.replace("\n", " ") != full
+            label.setText(shown)
+            text = label.boundingRect()
+        label.setPos((w - text.width()) / 2, min(h - text.height() - 6, ICON_SIZE + 14))
 
     def rect(self) -> QRectF:
         return QRectF(0, 0, self._w, self._h)
@@ -187,8 +212,7 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         if self.isSelected():
             self.setPen(_pen(self._colors.accent, 2.5))
         else:
-            category = kind_of(self.kind_key).category
-            self.setPen(_pen(_mix(self._colors.ink, CATEGORY_COLORS[category]), 1.6))
+            self.setPen(_category_pen(self._colors.ink, kind_of(self.kind_key).category))
 
     apply_selection_style = _apply_pen
 
@@ -210,6 +234,18 @@ def _pen(color: QColor, width: float, dashed: bool = False) -> QPen:
     return pen
 
 
+_category_pens: dict[tuple[int, str], QPen] = {}
+
+
+def _category_pen(ink: QColor, category: str) -> QPen:
+    """A component's border: its category's colour, mixed with the board's ink."""
+    key = (ink.rgba(), category)
+    pen = _category_pens.get(key)
+    if pen is None:
+        pen = _category_pens[key] = _pen(_mix(ink, CATEGORY_COLORS[category]), 1.6)
+    return pen
+
+
 def _mix(a: QColor, b_hex: str) -> QColor:
     key = (a.rgba(), b_hex)
     color = _mixes.get(key)
@@ -222,56 +258,76 @@ def _mix(a: QColor, b_hex: str) -> QColor:
     return color
 
 
-def _border_point(rect: QRectF, toward: QPointF) -> QPointF:
-    """Where the line from the rect's centre toward ``toward`` leaves the rect."""
-    center = rect.center()
-    dx, dy = toward.x() - center.x(), toward.y() - center.y()
+# Connector geometry works on plain floats: a board of 10,000 connectors is laid out at
+# load, and each QPointF or QRectF made from Python costs more than the arithmetic.
+Box = tuple[float, float, float, float]  # left, top, width, height, in scene units
+XY = tuple[float, float]
+
+
+def _border_point(box: Box, tx: float, ty: float) -> XY:
+    """Where the line from the box's centre toward (tx, ty) leaves the box."""
+    x, y, w, h = box
+    cx, cy = x + w / 2, y + h / 2
+    dx, dy = tx - cx, ty - cy
     if dx == 0 and dy == 0:
-        return center
-    half_w, half_h = rect.width() / 2 + 2, rect.height() / 2 + 2
+        return cx, cy
+    half_w, half_h = w / 2 + 2, h / 2 + 2
     scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
-    return QPointF(center.x() + dx * scale, center.y() + dy * scale)
+    return cx + dx * scale, cy + dy * scale
 
 
-def _elbow_points(a: QRectF, b: QRectF) -> list[QPointF]:
-    """Right-angled segments from rect ``a`` to rect ``b``: out of the side facing
-    ``b``, across at the halfway line, and into ``b``'s facing side. Rects side by
+def _elbow_points(a: Box, b: Box) -> list[XY]:
+    """Right-angled segments from box ``a`` to box ``b``: out of the side facing
+    ``b``, across at the halfway line, and into ``b``'s facing side. Boxes side by
     side (or one above the other) give a straight run."""
-    ca, cb = a.center(), b.center()
-    dx, dy = cb.x() - ca.x(), cb.y() - ca.y()
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    cax, cay, cbx, cby = ax + aw / 2, ay + ah / 2, bx + bw / 2, by + bh / 2
+    dx, dy = cbx - cax, cby - cay
     gap = 2.0
     if abs(dx) >= abs(dy):  # mostly side by side: leave and enter horizontally
-        sx = a.right() + gap if dx >= 0 else a.left() - gap
-        ex = b.left() - gap if dx >= 0 else b.right() + gap
-        start, end = QPointF(sx, ca.y()), QPointF(ex, cb.y())
-        if abs(start.y() - end.y()) < 0.5:
-            return [start, end]
+        sx = ax + aw + gap if dx >= 0 else ax - gap
+        ex = bx - gap if dx >= 0 else bx + bw + gap
+        if abs(cay - cby) < 0.5:
+            return [(sx, cay), (ex, cby)]
         mid = (sx + ex) / 2
-        return [start, QPointF(mid, start.y()), QPointF(mid, end.y()), end]
-    sy = a.bottom() + gap if dy >= 0 else a.top() - gap
-    ey = b.top() - gap if dy >= 0 else b.bottom() + gap
-    start, end = QPointF(ca.x(), sy), QPointF(cb.x(), ey)
-    if abs(start.x() - end.x()) < 0.5:
-        return [start, end]
+        return [(sx, cay), (mid, cay), (mid, cby), (ex, cby)]
+    sy = ay + ah + gap if dy >= 0 else ay - gap
+    ey = by - gap if dy >= 0 else by + bh + gap
+    if abs(cax - cbx) < 0.5:
+        return [(cax, sy), (cbx, ey)]
     mid = (sy + ey) / 2
-    return [start, QPointF(start.x(), mid), QPointF(end.x(), mid), end]
+    return [(cax, sy), (cax, mid), (cbx, mid), (cbx, ey)]
 
 
 _COS, _SIN = math.cos(math.radians(24)), math.sin(math.radians(24))
 ARROW_ROOM = 14.0  # line left free at each end for an arrowhead (11) and a margin
 
 
-def _arrow_head(tip: QPointF, tail: QPointF, size: float = 11.0) -> QPolygonF:
-    """A 48-degree arrowhead at ``tip`` pointing away from ``tail``."""
-    tx, ty = tip.x(), tip.y()
-    dx, dy = tail.x() - tx, tail.y() - ty
+def _add_arrow_head(path: QPainterPath, tip: XY, tail: XY, size: float = 11.0) -> None:
+    """A 48-degree arrowhead at ``tip`` pointing away from ``tail``, added to ``path``."""
+    tx, ty = tip
+    dx, dy = tail[0] - tx, tail[1] - ty
     length = math.hypot(dx, dy)
     if length == 0:
-        return QPolygonF()
+        return
     ux, uy = dx / length * size, dy / length * size
-    left = QPointF(tx + ux * _COS - uy * _SIN, ty + ux * _SIN + uy * _COS)
-    right = QPointF(tx + ux * _COS + uy * _SIN, ty - ux * _SIN + uy * _COS)
-    return QPolygonF([tip, left, right, tip])
+    path.moveTo(tx, ty)
+    path.lineTo(tx + ux * _COS - uy * _SIN, ty + ux * _SIN + uy * _COS)
+    path.lineTo(tx + ux * _COS + uy * _SIN, ty - ux * _SIN + uy * _COS)
+    path.lineTo(tx, ty)
+
+
+_line_looks: dict[tuple[int, float, bool], tuple[QPen, QBrush]] = {}
+
+
+def _line_look(color: QColor, width: float, dashed: bool) -> tuple[QPen, QBrush]:
+    """A connector's pen and the brush that fills its arrowheads, shared like the pens."""
+    key = (color.rgba(), width, dashed)
+    look = _line_looks.get(key)
+    if look is None:
+        look = _line_looks[key] = (_pen(color, width, dashed), QBrush(color))
+    return look
 
 
 class ConnectorItem(BoardItem, QGraphicsPathItem):
@@ -280,20 +336,38 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
     ) -> None:
         QGraphicsPathItem.__init__(self)
         self.element_id = element.id
-        self.setFlags(SELECTABLE)
-        self.setZValue(-1)
+        self.setFlags(SELECTABLE)  # its z-value comes from the scene, below the components
         self.source = source
         self.target = target
         self.label: QGraphicsSimpleTextItem | None = None
+        self._tag: QGraphicsRectItem | None = None
+        self._heads: QGraphicsPathItem | None = None  # an elbow's arrowheads
+        self._overlay: QGraphicsPathItem | None = None  # the line, drawn when selected
         self.detail = FULL
-        self.arrows = "end"
-        self.routing = "straight"
-        self.start = QPointF()
-        self.end = QPointF()
-        self.points: list[QPointF] = []  # the line's corners, start to end
+        self.arrows = element.arrows
+        self.style = element.style
+        self.routing = element.routing
+        self._xy: list[XY] = []  # the line's corners, start to end
         source.connectors.add(self)
         target.connectors.add(self)
-        self.sync(element, source, target, colors)
+        self._colors = colors
+        if element.label:
+            self._set_label(element.label)
+        self._apply_pen()
+        self.update_path()
+
+    @property
+    def points(self) -> list[QPointF]:
+        """The line's corners, start to end."""
+        return [QPointF(x, y) for x, y in self._xy]
+
+    @property
+    def start(self) -> QPointF:
+        return QPointF(*self._xy[0])
+
+    @property
+    def end(self) -> QPointF:
+        return QPointF(*self._xy[-1])
 
     def sync(
         self, element: Connector, source: ComponentItem, target: ComponentItem, colors: BoardColors
@@ -317,13 +391,13 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
 
     def _set_label(self, text: str) -> None:
         """The label sits on a small tag of paper colour, centred on the line."""
-        if text and self.label is None:
+        if text and self._tag is None:
             self._tag = QGraphicsRectItem(self)
             self._tag.setPen(Qt.PenStyle.NoPen)
             self.label = QGraphicsSimpleTextItem(self._tag)
             self.label.setFont(LABEL_FONT)
             self.label.setPos(4, 1)
-        if self.label is not None:
+        if self._tag is not None and self.label is not None:
             self.label.setText(text)
             self.label.setBrush(self._colors.muted)
             rect = self.label.boundingRect()
@@ -334,75 +408,83 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
     def _apply_pen(self) -> None:
         c = self._colors
         selected = self.isSelected()
-        pen = _pen(c.accent if selected else c.ink, 2.2 if selected else 1.6, self.style == "async")
+        pen, fill = _line_look(
+            c.accent if selected else c.ink, 2.2 if selected else 1.6, self.style == "async"
+        )
         self.setPen(pen)
         # A straight line and its heads are one path, filled in the line's colour (the
         # line itself has no area). An elbow's corners would enclose an area: it is drawn
         # unfilled, its arrowheads by a child item.
-        elbow = self.routing == "orthogonal"
-        self.setBrush(Qt.BrushStyle.NoBrush if elbow else pen.color())
-        heads = getattr(self, "_heads", None)
-        if heads is not None:
-            heads.setPen(pen)
-            heads.setBrush(pen.color())
+        self.setBrush(NO_BRUSH if self.routing == "orthogonal" else fill)
+        if self._heads is not None:
+            self._heads.setPen(pen)
+            self._heads.setBrush(fill)
         # Selected, the line is drawn by a child item and the connector itself paints
         # nothing: Qt would draw a dashed box round a selected path (a large box round
         # a diagonal line). No Python paint(): that would cost every frame of a big board.
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, selected)
-        overlay = getattr(self, "_overlay", None)
-        if selected and overlay is None:
-            overlay = self._overlay = QGraphicsPathItem(self)
-            overlay.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        if overlay is not None:
-            overlay.setVisible(selected)
-            overlay.setPen(pen)
-            overlay.setBrush(self.brush())
-            overlay.setPath(self.path())
+        if selected or self._overlay is not None:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, selected)
+        if selected and self._overlay is None:
+            self._overlay = QGraphicsPathItem(self)
+            self._overlay.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        if self._overlay is not None:
+            self._overlay.setVisible(selected)
+            self._overlay.setPen(pen)
+            self._overlay.setBrush(self.brush())
+            self._overlay.setPath(self.path())
 
     apply_selection_style = _apply_pen
 
     def update_path(self) -> None:
-        a, b = self.source.scene_rect(), self.target.scene_rect()
-        if self.routing == "orthogonal":
-            self.points = _elbow_points(a, b)
+        source, target = self.source, self.target
+        at = source.pos()
+        a = (at.x(), at.y(), source._w, source._h)
+        at = target.pos()
+        b = (at.x(), at.y(), target._w, target._h)
+        path = QPainterPath()
+        elbow = self.routing == "orthogonal"
+        if elbow:
+            xy = self._xy = _elbow_points(a, b)
+            path.moveTo(*xy[0])
+            for x, y in xy[1:]:
+                path.lineTo(x, y)
         else:
-            self.points = [_border_point(a, b.center()), _border_point(b, a.center())]
-        self.start, self.end = self.points[0], self.points[-1]
-        path = QPainterPath(self.start)
-        for point in self.points[1:]:
-            path.lineTo(point)
-        heads = QPainterPath()
+            start = _border_point(a, b[0] + b[2] / 2, b[1] + b[3] / 2)
+            end = _border_point(b, a[0] + a[2] / 2, a[1] + a[3] / 2)
+            xy = self._xy = [start, end]
+            path.moveTo(*start)
+            path.lineTo(*end)
+        heads = QPainterPath() if elbow else path
         if self.detail >= REDUCED:
             if self.arrows in ("end", "both"):
-                heads.addPolygon(_arrow_head(self.end, self.points[-2]))
+                _add_arrow_head(heads, xy[-1], xy[-2])
             if self.arrows == "both":
-                heads.addPolygon(_arrow_head(self.start, self.points[1]))
-        if self.routing == "orthogonal":
+                _add_arrow_head(heads, xy[0], xy[1])
+        if elbow:
             self._elbow_heads().setPath(heads)
-        else:
-            path.addPath(heads)
-            if getattr(self, "_heads", None) is not None:
-                self._heads.setPath(QPainterPath())
+        elif self._heads is not None:
+            self._heads.setPath(QPainterPath())
         self.setPath(path)
-        overlay = getattr(self, "_overlay", None)
-        if overlay is not None and overlay.isVisible():
-            overlay.setPath(path)
-        handles = getattr(self.scene(), "end_handles", None)
-        if handles is not None and handles.target is self:
-            handles.follow(self, self._colors)
-        if self.label is not None and self._tag.isVisible():
+        if self._overlay is not None and self._overlay.isVisible():
+            self._overlay.setPath(path)
+        scene = self.scene()
+        if scene is not None:
+            handles = getattr(scene, "end_handles", None)
+            if handles is not None and handles.target is self:
+                handles.follow(self, self._colors)
+        if self._tag is not None and self._tag.isVisible():
             self._place_tag()
 
     def _elbow_heads(self) -> QGraphicsPathItem:
-        if getattr(self, "_heads", None) is None:
+        if self._heads is None:
             self._heads = QGraphicsPathItem(self)
             self._apply_pen()
         return self._heads
 
     def middle_segment(self) -> tuple[QPointF, QPointF]:
         """The segment that carries the label: the line, or an elbow's middle run."""
-        middle = (len(self.points) - 1) // 2
-        return self.points[middle], self.points[middle + 1]
+        middle = (len(self._xy) - 1) // 2
+        return QPointF(*self._xy[middle]), QPointF(*self._xy[middle + 1])
 
     def _place_tag(self) -> None:
         """On the line's middle; beside it when the line is too short to show both its
@@ -437,9 +519,10 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
         stroker.setWidth(12)
-        line = QPainterPath(self.start)
-        for point in self.points[1:]:
-            line.lineTo(point)
+        line = QPainterPath()
+        line.moveTo(*self._xy[0])
+        for x, y in self._xy[1:]:
+            line.lineTo(x, y)
         return stroker.createStroke(line)
 
 
@@ -513,7 +596,7 @@ class ZoneItem(BoardItem, QGraphicsPathItem):
 
     def set_size(self, w: float, h: float) -> None:
         self._w, self._h = w, h
-        self.setPath(_rounded(QRectF(0, 0, w, h), 14))
+        self.setPath(_rounded(w, h, 14))
 
     def set_detail(self, level: int) -> None:
         self.title.setVisible(level >= REDUCED)

@@ -67,6 +67,7 @@ DARK_BOARD = BoardColors(
 
 ICON_SIZE = 32  # scene units
 _ICON_RENDER = 64  # pixels rendered, so icons stay sharp up to 200 % zoom
+ICON_SCALE = ICON_SIZE / _ICON_RENDER  # of an icon_pixmap() at its default size
 
 _svg_cache: dict[str, bytes] = {}
 _pixmap_cache: dict[tuple[str, bool, int], QPixmap] = {}
