@@ -105,6 +105,9 @@ class BoardItem:
 
 
 class ComponentItem(BoardItem, QGraphicsPathItem):
+    _elided = False  # whether the label is shortened to fit
+    count_badge: QGraphicsSimpleTextItem | None = None  # "x3", made when first needed
+
     def __init__(self, element: Component, colors: BoardColors) -> None:
         # Built directly rather than through sync(): a board of 10,000 components is
         # loaded in one go, and sync() would compare each field with an empty item.
@@ -120,11 +123,9 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         self.label.setFont(LABEL_FONT)
         self.label.setBrush(colors.ink)
         self.setBrush(colors.component_fill)
-        self._apply_pen()
+        self.setPen(_category_pen(colors.ink, kind_of(element.kind).category))  # not selected
         self.connectors: set[ConnectorItem] = set()
         self._full_label = element.label
-        self._elided = False
-        self.count_badge: QGraphicsSimpleTextItem | None = None  # "x3", made when first needed
         self._w, self._h = element.w, element.h
         self.setPath(_rounded(element.w, element.h))
         self._layout()
@@ -194,7 +195,8 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         label, full = self.label, self._full_label
         label.setText(full)  # most labels fit: the item's own layout measures them
         text = label.boundingRect()
-        self._elided = False
+        if self._elided:
+            self._elided = False
         if text.width() > w - 12 or "\n" in full:
             shown = _fit_label(full, w - 12)
             self._elided = shown.replace("\n", " ") != full
@@ -331,19 +333,27 @@ def _line_look(color: QColor, width: float, dashed: bool) -> tuple[QPen, QBrush]
 
 
 class ConnectorItem(BoardItem, QGraphicsPathItem):
+    # Made when first needed: most connectors have no label and are never selected.
+    label: QGraphicsSimpleTextItem | None = None
+    _tag: QGraphicsRectItem | None = None  # the label's background
+    _heads: QGraphicsPathItem | None = None  # an elbow's arrowheads
+    _overlay: QGraphicsPathItem | None = None  # the line, drawn when selected
+    detail = FULL
+
     def __init__(
-        self, element: Connector, source: ComponentItem, target: ComponentItem, colors: BoardColors
+        self,
+        element: Connector,
+        source: ComponentItem,
+        target: ComponentItem,
+        colors: BoardColors,
+        ends: tuple[Box, Box] | None = None,
     ) -> None:
+        """``ends``: the boxes of source and target, when the caller has them at hand."""
         QGraphicsPathItem.__init__(self)
         self.element_id = element.id
         self.setFlags(SELECTABLE)  # its z-value comes from the scene, below the components
         self.source = source
         self.target = target
-        self.label: QGraphicsSimpleTextItem | None = None
-        self._tag: QGraphicsRectItem | None = None
-        self._heads: QGraphicsPathItem | None = None  # an elbow's arrowheads
-        self._overlay: QGraphicsPathItem | None = None  # the line, drawn when selected
-        self.detail = FULL
         self.arrows = element.arrows
         self.style = element.style
         self.routing = element.routing
@@ -354,7 +364,7 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
         if element.label:
             self._set_label(element.label)
         self._apply_pen()
-        self.update_path()
+        self.update_path(ends)
 
     @property
     def points(self) -> list[QPointF]:
@@ -435,12 +445,15 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
 
     apply_selection_style = _apply_pen
 
-    def update_path(self) -> None:
-        source, target = self.source, self.target
-        at = source.pos()
-        a = (at.x(), at.y(), source._w, source._h)
-        at = target.pos()
-        b = (at.x(), at.y(), target._w, target._h)
+    def update_path(self, ends: tuple[Box, Box] | None = None) -> None:
+        if ends is None:
+            source, target = self.source, self.target
+            at = source.pos()
+            a = (at.x(), at.y(), source._w, source._h)
+            at = target.pos()
+            b = (at.x(), at.y(), target._w, target._h)
+        else:
+            a, b = ends
         path = QPainterPath()
         elbow = self.routing == "orthogonal"
         if elbow:
