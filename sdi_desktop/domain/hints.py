@@ -55,9 +55,10 @@ class HintRecord(NamedTuple):
         if not isinstance(data, dict):
             raise ValueError("a hint record must be an object")
         key, phase, elapsed = data.get("key"), data.get("phase"), data.get("elapsed")
-        if key not in {h.key for h in (*HINTS, REFERENCE_ANSWER)}:
+        # not "in" a set alone: a list or an object in the file is unhashable
+        if not isinstance(key, str) or key not in {h.key for h in (*HINTS, REFERENCE_ANSWER)}:
             raise ValueError(f"key: {str(key)[:60]!r} is not a hint this app knows")
-        if phase not in {p.key for p in PHASES}:
+        if not isinstance(phase, str) or phase not in {p.key for p in PHASES}:
             raise ValueError(f"phase: {str(phase)[:60]!r} is not a phase")
         if (
             not isinstance(elapsed, int | float)

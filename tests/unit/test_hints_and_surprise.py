@@ -69,3 +69,14 @@ def test_surprise_falls_back_to_the_least_recently_practised():
     assert pick_surprise(problems, history) is problems[1]
     assert pick_surprise([], history) is None
     assert pick_surprise(problems, {}, random.Random(1)) in problems
+
+
+def test_a_stored_hint_with_a_list_for_its_key_or_phase_is_refused_in_one_line():
+    # found by the import fuzz test: an unhashable value was a TypeError, not a message
+    import pytest
+
+    from sdi_desktop.domain.hints import HintRecord
+
+    for bad in ({"key": [], "phase": "scope", "elapsed": 1}, {"key": "x", "phase": {}}):
+        with pytest.raises(ValueError, match="key|phase"):
+            HintRecord.from_dict(bad)

@@ -54,11 +54,12 @@ def read_plain(data: Any) -> list[dict[str, Any]]:
 
     A board of the current version comes back as it was written, so what the reader
     would only default (a component kind from a newer app, drawn as a box) is kept and
-    saved back unchanged; an older version is upgraded through its reader."""
-    elements = from_data(data)
+    saved back unchanged; an older version is upgraded through its reader. No element
+    is built: the caller builds them when it shows the board (``from_plain``)."""
+    plain = _validated(data, keep_as_written=True)
     if data.get("version") == CURRENT_VERSION:
-        return [dict(item) for item in data["elements"]]
-    return [e.to_dict() for e in elements]
+        return [dict(item) for item in plain]
+    return [element_from_dict(item).to_dict() for item in plain]
 
 
 def loads_plain(text: str | bytes) -> list[dict[str, Any]]:
@@ -90,6 +91,14 @@ def loads(text: str | bytes) -> list[Element]:
 
 
 def from_data(data: Any) -> list[Element]:
+    return [element_from_dict(item) for item in _validated(data)]
+
+
+def _validated(data: Any, keep_as_written: bool = False) -> list[dict[str, Any]]:
+    """The checked elements of a board file's data, as plain dicts of its version's model
+    (``keep_as_written``: a current-version board's own element dicts, once checked,
+    without the cost of dumping its model again); a ``BoardFormatError`` says what is
+    wrong."""
     if not isinstance(data, dict):
         raise BoardFormatError("a board must be a JSON object")
     if data.get("format") != FORMAT_NAME:
@@ -102,48 +111,34 @@ def from_data(data: Any) -> list[Element]:
             f"board format version {version!r} is not supported (this app reads {supported}); "
             "a newer SDI Desktop may have written it"
         )
-    return reader(data)
+    return reader(data, keep_as_written and version == CURRENT_VERSION)
 
 
-def _read_v1(data: dict[str, Any]) -> list[Element]:
+def _read_v1(data: dict[str, Any], as_written: bool = False) -> list[dict[str, Any]]:
     from sdi_desktop.domain.board.schema_v1 import BoardFileV1
 
-    return _read_with(BoardFileV1, data)  # fields added later take their defaults
+    return _read_with(BoardFileV1, data, as_written)  # fields added later take defaults
 
 
-def _read_v2(data: dict[str, Any]) -> list[Element]:
+def _read_v2(data: dict[str, Any], as_written: bool = False) -> list[dict[str, Any]]:
     from sdi_desktop.domain.board.schema_v2 import BoardFileV2
 
-    return _read_with(BoardFileV2, data)
+    return _read_with(BoardFileV2, data, as_written)
 
 
-def _read_with(model: Any, data: dict[str, Any]) -> list[Element]:
+def _read_with(model: Any, data: dict[str, Any], as_written: bool) -> list[dict[str, Any]]:
     from pydantic import ValidationError
 
     try:
         board = model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = _location(first["loc"], data)
-        raise BoardFormatError(f"{where}: {first['msg']}") from None
-    plain = [e.model_dump() for e in board.elements]
-    _check_references(plain)
-    return [element_from_dict(item) for item in plain]
-
-
-def _read_v2(data: dict[str, Any]) -> list[Element]:
-    from pydantic import ValidationError
-
-    from sdi_desktop.domain.board.schema_v2 import BoardFileV2
-
-    try:
-        board = BoardFileV2.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
         raise BoardFormatError(f"{_location(first['loc'], data)}: {first['msg']}") from None
-    plain = [e.model_dump() for e in board.elements]
+    # Once validated, the dicts as written carry the same ids, types and ends (ids are
+    # required strings, with no coercion) but not the defaults: the model fills those in.
+    plain = data["elements"] if as_written else [e.model_dump() for e in board.elements]
     _check_references(plain)
-    return [element_from_dict(item) for item in plain]
+    return plain
 
 
 def _location(loc: tuple, data: dict[str, Any]) -> str:
@@ -190,4 +185,7 @@ def _check_references(items: list[dict[str, Any]]) -> None:
                 )
 
 
-READERS: dict[int, Callable[[dict[str, Any]], list[Element]]] = {1: _read_v1, 2: _read_v2}
+READERS: dict[int, Callable[[dict[str, Any], bool], list[dict[str, Any]]]] = {
+    1: _read_v1,
+    2: _read_v2,
+}
