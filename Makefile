@@ -58,7 +58,8 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 # Every benchmark, even after one fails; a summary table at the end; exit 1 unless all OK.
-bench: $(STAMP)
+# It installs PyInstaller first (as `make bundle` does): bundle.py builds and measures the bundle.
+bench: $(PACKAGING_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
 
 screenshots: $(STAMP)
