@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -30,6 +31,9 @@ from sdi_desktop.ui.interview.timeline import PhaseTimeline
 from sdi_desktop.ui.interview.timer_display import TimerDisplay
 from sdi_desktop.ui.settings.app_settings import AppSettings
 from sdi_desktop.ui.theme import Colors, ThemeManager
+
+if TYPE_CHECKING:  # annotations only: the first paint need not wait on them
+    from PySide6.QtGui import QCloseEvent, QKeyEvent
 
 TICK_MS = 200
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -18,6 +20,9 @@ from sdi_desktop.domain.clock import format_duration
 from sdi_desktop.domain.edit_gate import EditGate
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.session import Checklist
+
+if TYPE_CHECKING:  # annotations only: the first paint need not wait on them
+    from PySide6.QtGui import QMouseEvent
 
 
 class WrappingCheckBox(QWidget):

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sdi_desktop.domain.clock import PhaseTime, format_duration
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.ui.theme import LIGHT, Colors
 
+if TYPE_CHECKING:  # annotations only: the window's first paint need not wait on them
+    from PySide6.QtCore import QVariantAnimation
+    from PySide6.QtGui import QMouseEvent, QPaintEvent
+
 GAP = 6.0
 RADIUS = 6.0
+
+
+def show_tip(at, text: str, widget: QWidget) -> None:
+    from PySide6.QtWidgets import QToolTip
+
+    QToolTip.showText(at, text, widget)
 
 
 class PhaseTimeline(QWidget):
@@ -33,14 +45,7 @@ class PhaseTimeline(QWidget):
         self._current = 0
         self._colors: Colors = LIGHT
         self._flash = 0.0
-        self._flash_anim = QVariantAnimation(self)
-        self._flash_anim.setDuration(1200)
-        self._flash_anim.setStartValue(0.0)
-        for step, value in ((0.15, 1.0), (0.35, 0.2), (0.55, 1.0), (0.75, 0.2)):
-            self._flash_anim.setKeyValueAt(step, value)
-        self._flash_anim.setEndValue(0.0)
-        self._flash_anim.setEasingCurve(QEasingCurve.Type.Linear)
-        self._flash_anim.valueChanged.connect(self._set_flash)
+        self._flash_anim: QVariantAnimation | None = None  # made at the first overtime
         self._markers: list[tuple[int, float, str]] = []  # (phase, seconds into it, text)
 
     # -- data --------------------------------------------------------------------
@@ -86,16 +91,30 @@ class PhaseTimeline(QWidget):
 
     def flash(self) -> None:
         """Pulse the current segment in the warning colour (the overtime cue)."""
+        if self._flash_anim is None:
+            from PySide6.QtCore import QVariantAnimation
+
+            self._flash_anim = QVariantAnimation(self)  # linear between the key values
+            self._flash_anim.setDuration(1200)
+            self._flash_anim.setStartValue(0.0)
+            for step, value in ((0.15, 1.0), (0.35, 0.2), (0.55, 1.0), (0.75, 0.2)):
+                self._flash_anim.setKeyValueAt(step, value)
+            self._flash_anim.setEndValue(0.0)
+            self._flash_anim.valueChanged.connect(self._set_flash)
         self._flash_anim.stop()
         self._flash_anim.start()
 
     def stop_flash(self) -> None:
-        self._flash_anim.stop()
+        if self._flash_anim is not None:
+            self._flash_anim.stop()
         self._set_flash(0.0)
 
     @property
     def is_flashing(self) -> bool:
-        return self._flash_anim.state() == QVariantAnimation.State.Running
+        from PySide6.QtCore import QAbstractAnimation
+
+        anim = self._flash_anim
+        return anim is not None and anim.state() == QAbstractAnimation.State.Running
 
     def _set_flash(self, value: float) -> None:
         self._flash = float(value)
@@ -149,7 +168,7 @@ class PhaseTimeline(QWidget):
         pos = event.position()
         near = [t for p, t in self.marker_points() if abs(p.x() - pos.x()) <= 5]
         if near:
-            QToolTip.showText(event.globalPosition().toPoint(), "\n".join(near), self)
+            show_tip(event.globalPosition().toPoint(), "\n".join(near), self)
             super().mouseMoveEvent(event)
             return
         index = self.segment_at(pos)
@@ -161,7 +180,7 @@ class PhaseTimeline(QWidget):
                 + (f", <b>{format_duration(r.overtime)} over</b>" if r.overtime else "")
                 + "<br>Click to go to this phase"
             )
-            QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+            show_tip(event.globalPosition().toPoint(), tip, self)
         super().mouseMoveEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
