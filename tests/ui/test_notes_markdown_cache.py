@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from sdi_desktop.ui.notes import formatting
@@ -156,3 +157,37 @@ def test_loading_other_notes_forgets_what_was_written(qapp):
     assert edit.to_markdown() == "# Other\n\n- notes\n"
     edit.set_markdown("")
     assert edit.to_markdown() == ""
+
+
+def test_notes_just_loaded_are_written_while_idle_not_at_the_first_save(qapp, qtbot):
+    edit = RichTextEdit()
+    edit.set_markdown(NOTES * 20)
+    qtbot.waitUntil(lambda: edit._markdown_cache is not None)
+    _select(edit, edit.document().characterCount() // 3, 0)
+    _type(edit, "k")
+    assert edit.to_markdown() == document_to_markdown(edit.document())
+    assert edit._markdown_cache.written == 1
+    edit.deleteLater()
+
+
+def test_autosave_stores_every_key_typed_into_long_notes(open_app, qtbot):
+    window = open_app()
+    store = window.persistence.store
+
+    def stored() -> str | None:
+        session_id = window.persistence.session_id
+        return None if session_id is None else store.sessions.get(session_id).notes["api"]
+
+    pane = window.notes.panes["api"]
+    pane.set_markdown(NOTES * 5)
+    qtbot.waitUntil(lambda: stored() == document_to_markdown(pane.document()), timeout=3000)
+    pane.setFocus()
+    for where in (0.5, 0.2, 0.9):
+        cursor = pane.textCursor()
+        cursor.setPosition(int(pane.document().characterCount() * where))
+        pane.setTextCursor(cursor)
+        qtbot.keyClicks(pane, "typed here")
+        qtbot.keyClick(pane, Qt.Key.Key_Return)
+        qtbot.keyClicks(pane, "and *on*")
+        qtbot.waitUntil(lambda: stored() == document_to_markdown(pane.document()), timeout=3000)
+    assert stored().count("typed here") == 3
