@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
+from sdi_desktop.domain.edit_gate import EditGate, SessionMode
 from sdi_desktop.ui.notes import formatting
 from sdi_desktop.ui.notes.markdown_writer import document_to_markdown
 from sdi_desktop.ui.notes.rich_text_edit import RichTextEdit
@@ -191,3 +192,16 @@ def test_autosave_stores_every_key_typed_into_long_notes(open_app, qtbot):
         qtbot.keyClicks(pane, "and *on*")
         qtbot.waitUntil(lambda: stored() == document_to_markdown(pane.document()), timeout=3000)
     assert stored().count("typed here") == 3
+
+
+def test_notes_shown_in_review_are_not_written_while_idle(qapp, qtbot):
+    """Review saves nothing, and its replay loads the panes at every step."""
+    gate = EditGate()
+    gate.set_mode(SessionMode.REVIEW)
+    review, editing = RichTextEdit(), RichTextEdit()
+    review.follow_gate(gate)
+    review.set_markdown(NOTES)
+    editing.set_markdown(NOTES)
+    qtbot.waitUntil(lambda: editing._markdown_cache is not None)
+    assert review._markdown_cache is None
+    assert review.to_markdown() == document_to_markdown(review.document())

@@ -95,9 +95,10 @@ class RichTextEdit(QTextEdit):
         self.document().clearUndoRedoStacks()
         self.document().setModified(False)
         self._count_now()
-        if not self.document().isEmpty():
+        if self.gate.editable and not self.document().isEmpty():
             # The first to_markdown() writes every block (70 ms for 20,000 words): do it
-            # while the notes just loaded are looked at, not at the first save of typing.
+            # while the notes just loaded are looked at, not at the first save of typing
+            # (review mode saves nothing: its replay steps load the panes without it).
             QTimer.singleShot(0, self, self.to_markdown)
 
     def insert_markdown(self, text: str) -> int:
