@@ -104,14 +104,15 @@ EDITS = {
     "undo": _undo,
     "redo": _redo,
 }
-EDIT = st.tuples(st.sampled_from(sorted(EDITS)), st.integers(0, 700), st.integers(0, 60))
+EDIT = st.tuples(st.sampled_from(sorted(EDITS)), st.integers(0, 2800), st.integers(0, 60))
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(EDIT, min_size=1, max_size=12))
-def test_the_stored_form_after_any_edits_is_the_whole_writers(qapp, edits):
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 4), st.lists(EDIT, min_size=1, max_size=12))
+def test_the_stored_form_after_any_edits_is_the_whole_writers(qapp, copies, edits):
+    """Saved between edits, as autosave does: each time only from the first change on."""
     edit = RichTextEdit()
-    edit.set_markdown(NOTES)
+    edit.set_markdown(NOTES * copies)
     assert edit.to_markdown() == document_to_markdown(edit.document())
     for name, start, length in edits:
         _select(edit, start, length)
@@ -135,6 +136,11 @@ def test_a_keystroke_writes_only_its_own_block_again(qapp):
     edit.document().undo()
     assert edit.to_markdown() == document_to_markdown(edit.document())
     assert cache.written == 1
+
+    _select(edit, edit.document().characterCount() - 1, 0)  # at the end, where one writes
+    _type(edit, "k")
+    assert edit.to_markdown() == document_to_markdown(edit.document())
+    assert cache.written == 1 and cache.walked <= 2  # what comes before is not even visited
     edit.deleteLater()
 
 
