@@ -176,6 +176,10 @@ class RichTextEdit(QTextEdit):
                 self.gate.allows_edit()  # says why typing does nothing
             super().keyPressEvent(event)
             return
+        text = event.text()
+        if text.isprintable() and text not in ("", " ", "`"):
+            super().keyPressEvent(event)  # a character typed: no shortcut looks at it
+            return
         key, mods = event.key(), event.modifiers()
         plain = not (
             mods & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
