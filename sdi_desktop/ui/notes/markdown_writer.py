@@ -169,18 +169,51 @@ def _link_target(href: str) -> str:
     return href
 
 
-class _Writer:
-    def __init__(self, heading_offset: int) -> None:
+class Writer:
+    """Writes a document's blocks and tables, in order, as Markdown chunks.
+
+    The chunks change only through ``add``, ``start_chunk`` and ``code_line_text``;
+    while ``ops`` is a list, each call is kept in it too, so that a cache can replay what
+    one block wrote (``ui/notes/markdown_cache.py``). What the next block writes depends
+    on ``state()`` alone, besides the block itself.
+    """
+
+    def __init__(self, heading_offset: int = 0) -> None:
         self.heading_offset = heading_offset
         self.chunks: list[tuple[str, list[str]]] = []  # (kind, lines)
         self.list_cols: list[int] = []
-        self.top_list = None  # the outermost list being written
+        self.top_list: int | None = None  # the outermost list being written (objectIndex)
+        self.ops: list | None = None
+
+    def state(self) -> tuple:
+        last = self.chunks[-1] if self.chunks else ("", [""])
+        return (
+            last[0],
+            last[1][0] if last[0] == "code" else "",
+            tuple(self.list_cols),
+            self.top_list,
+        )
 
     def add(self, kind: str, line: str) -> None:
+        if self.ops is not None:
+            self.ops.append((Writer.add, (kind, line)))
         if kind == "list" and self.chunks and self.chunks[-1][0] == kind:
             self.chunks[-1][1].append(line)
         else:
             self.chunks.append((kind, [line]))
+
+    def start_chunk(self, kind: str, lines: list[str]) -> None:
+        if self.ops is not None:
+            self.ops.append((Writer.start_chunk, (kind, list(lines))))
+        self.chunks.append((kind, list(lines)))
+
+    def code_line_text(self, language: str, text: str) -> None:
+        if self.ops is not None:
+            self.ops.append((Writer.code_line_text, (language, text)))
+        if self.chunks and self.chunks[-1][0] == "code" and self.chunks[-1][1][0] == language:
+            self.chunks[-1][1].append(text)
+        else:
+            self.chunks.append(("code", [language, text]))
 
     def frame(self, frame: QTextFrame) -> None:
         it = frame.begin()
@@ -188,7 +221,7 @@ class _Writer:
             child = it.currentFrame()
             if child is not None:
                 if isinstance(child, QTextTable):
-                    self.table(child)
+                    self.table(table_lines(child))
                 else:
                     self.frame(child)
             else:
@@ -197,7 +230,8 @@ class _Writer:
 
     def block(self, block: QTextBlock) -> None:
         if is_code_block(block):
-            self.code_line(block)
+            self.list_cols = []
+            self.code_line_text(code_language(block), block.text().replace("\u2028", "\n"))
             return
         text_list = block.textList()
         if text_list is not None:
@@ -212,23 +246,14 @@ class _Writer:
         elif text:
             self.add("paragraph", escape_line_start(text))
 
-    def code_line(self, block: QTextBlock) -> None:
-        self.list_cols = []
-        language = code_language(block)
-        text = block.text().replace("\u2028", "\n")
-        if self.chunks and self.chunks[-1][0] == "code" and self.chunks[-1][1][0] == language:
-            self.chunks[-1][1].append(text)
-        else:
-            self.chunks.append(("code", [language, text]))
-
     def list_item(self, block: QTextBlock, text_list) -> None:
         fmt = text_list.format()
         if not self.chunks or self.chunks[-1][0] != "list":
             self.list_cols = []
-        if fmt.indent() <= 1 and text_list != self.top_list:
-            self.top_list = text_list
+        if fmt.indent() <= 1 and text_list.objectIndex() != self.top_list:
+            self.top_list = text_list.objectIndex()
             if self.list_cols:  # another list right after this one: keep them apart
-                self.chunks.append(("list", []))
+                self.start_chunk("list", [])
                 self.list_cols = []
         depth = min(max(fmt.indent(), 1), len(self.list_cols) + 1)
         parents = self.list_cols[: depth - 1]
@@ -248,33 +273,9 @@ class _Writer:
         text = text.replace("\\\n", "\\\n" + pad)
         self.add("list", (" " * column + marker + box + text).rstrip())
 
-    def table(self, table: QTextTable) -> None:
+    def table(self, lines: list[str]) -> None:
         self.list_cols = []
-        rows: list[list[str]] = []
-        for r in range(table.rows()):
-            row = []
-            for c in range(table.columns()):
-                cell = table.cellAt(r, c)
-                parts = []
-                if cell.row() == r and cell.column() == c:
-                    block = cell.firstCursorPosition().block()
-                    last = cell.lastCursorPosition().block()
-                    while block.isValid():
-                        part = inline_markdown(block, in_table=True, heading=r == 0)
-                        if part:
-                            parts.append(part.replace("\\\n", " "))
-                        if block == last:
-                            break
-                        block = block.next()
-                row.append(" ".join(parts))
-            rows.append(row)
-        widths = [max(3, *(len(row[c]) for row in rows)) for c in range(table.columns())]
-        lines = [
-            "| " + " | ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) + " |"
-            for row in rows
-        ]
-        lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
-        self.chunks.append(("table", lines))
+        self.start_chunk("table", lines)
 
     def result(self) -> str:
         parts = []
@@ -289,9 +290,38 @@ class _Writer:
         return "\n\n".join(parts) + ("\n" if parts else "")
 
 
+def table_lines(table: QTextTable) -> list[str]:
+    """A table as Markdown lines, padded so that its columns line up."""
+    rows: list[list[str]] = []
+    for r in range(table.rows()):
+        row = []
+        for c in range(table.columns()):
+            cell = table.cellAt(r, c)
+            parts = []
+            if cell.row() == r and cell.column() == c:
+                block = cell.firstCursorPosition().block()
+                last = cell.lastCursorPosition().block()
+                while block.isValid():
+                    part = inline_markdown(block, in_table=True, heading=r == 0)
+                    if part:
+                        parts.append(part.replace("\\\n", " "))
+                    if block == last:
+                        break
+                    block = block.next()
+            row.append(" ".join(parts))
+        rows.append(row)
+    widths = [max(3, *(len(row[c]) for row in rows)) for c in range(table.columns())]
+    lines = [
+        "| " + " | ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) + " |"
+        for row in rows
+    ]
+    lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
+    return lines
+
+
 def document_to_markdown(document: QTextDocument, heading_offset: int = 0) -> str:
     """The document as Markdown; ``heading_offset`` pushes headings down (for an export)."""
-    writer = _Writer(heading_offset)
+    writer = Writer(heading_offset)
     writer.frame(document.rootFrame())
     return writer.result()
 

@@ -35,6 +35,7 @@ class RichTextEdit(QTextEdit):
         self.word_count = 0
         self._count_timer: QTimer | None = None
         self._placeholder = ""
+        self._markdown_cache = None  # made by the first to_markdown()
         self.document().contentsChanged.connect(self._schedule_count)
         self.gate = EditGate()  # the open session's, once the notes area follows it
 
@@ -74,9 +75,17 @@ class RichTextEdit(QTextEdit):
 
     # -- stored form ----------------------------------------------------------------------
     def to_markdown(self, heading_offset: int = 0) -> str:
-        from sdi_desktop.ui.notes.markdown_writer import document_to_markdown
+        """The stored form; autosave asks for it while someone types, so from the first
+        call on only the blocks changed since the last are written again."""
+        if heading_offset:
+            from sdi_desktop.ui.notes.markdown_writer import document_to_markdown
 
-        return document_to_markdown(self.document(), heading_offset)
+            return document_to_markdown(self.document(), heading_offset)
+        if self._markdown_cache is None:
+            from sdi_desktop.ui.notes.markdown_cache import MarkdownCache
+
+            self._markdown_cache = MarkdownCache(self.document())
+        return self._markdown_cache.markdown()
 
     def set_markdown(self, text: str) -> None:
         """Replace the content (a fresh start: the undo history is cleared)."""
@@ -86,6 +95,11 @@ class RichTextEdit(QTextEdit):
         self.document().clearUndoRedoStacks()
         self.document().setModified(False)
         self._count_now()
+        if self.gate.editable and not self.document().isEmpty():
+            # The first to_markdown() writes every block (70 ms for 20,000 words): do it
+            # while the notes just loaded are looked at, not at the first save of typing
+            # (review mode saves nothing: its replay steps load the panes without it).
+            QTimer.singleShot(0, self, self.to_markdown)
 
     def insert_markdown(self, text: str) -> int:
         """Insert ``text`` at the cursor as one undo step; returns where it starts."""
@@ -161,6 +175,10 @@ class RichTextEdit(QTextEdit):
             if event.text() and event.text().isprintable():
                 self.gate.allows_edit()  # says why typing does nothing
             super().keyPressEvent(event)
+            return
+        text = event.text()
+        if text.isprintable() and text not in ("", " ", "`"):
+            super().keyPressEvent(event)  # a character typed: no shortcut looks at it
             return
         key, mods = event.key(), event.modifiers()
         plain = not (
