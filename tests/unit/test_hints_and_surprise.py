@@ -78,5 +78,5 @@ def test_a_stored_hint_with_a_list_for_its_key_or_phase_is_refused_in_one_line()
     from sdi_desktop.domain.hints import HintRecord
 
     for bad in ({"key": [], "phase": "scope", "elapsed": 1}, {"key": "x", "phase": {}}):
-        with pytest.raises(ValueError, match="key|phase"):
+        with pytest.raises(ValueError, match=r"^(key|phase): "):
             HintRecord.from_dict(bad)
