@@ -22,6 +22,18 @@ def offscreen_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def user_like_env(cache_dir, **extra: str) -> dict[str, str]:
+    """Offscreen, and with a bytecode cache as a user's Python has one. A machine that sets
+    PYTHONDONTWRITEBYTECODE (this one does) would otherwise compile every module of the
+    app at each start, while the installed PySide6 and a PyInstaller bundle come with
+    their bytecode. The cache lives in ``cache_dir``; a warm-up run fills it."""
+    from pathlib import Path
+
+    env = offscreen_env(PYTHONPYCACHEPREFIX=str(Path(cache_dir) / "pycache"), **extra)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 

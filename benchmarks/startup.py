@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SMOKE, bench_line, median, offscreen_env
+from _common import SMOKE, bench_line, median, user_like_env
 
 RUNS = int(__import__("os").environ.get("BENCH_RUNS", "1" if SMOKE else "9"))
 BUDGET_RATIO = 1.3
@@ -51,16 +51,6 @@ print(repr(window.first_paint_at), repr(time.time()))
 """
 
 
-def child_env(tmp: str) -> dict[str, str]:
-    """Offscreen, and with a bytecode cache, as a user's Python has one: a machine that sets
-    PYTHONDONTWRITEBYTECODE would otherwise compile every module of the app at each start
-    (the installed PySide6 has its .pyc files from pip). The cache lives in ``tmp``; the
-    warm-up runs fill it, for both children alike."""
-    env = offscreen_env(PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
-
-
 def first_paint_seconds(code: str, data_dir: str) -> tuple[float, float]:
     """(first paint, window complete), seconds from process start."""
     start = time.time()
@@ -68,7 +58,7 @@ def first_paint_seconds(code: str, data_dir: str) -> tuple[float, float]:
         [sys.executable, "-c", code, data_dir],
         capture_output=True,
         text=True,
-        env=child_env(data_dir),
+        env=user_like_env(data_dir),  # the warm-up runs fill the cache, for both
         timeout=60,
         check=True,
     )

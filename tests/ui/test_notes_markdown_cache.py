@@ -211,3 +211,16 @@ def test_notes_shown_in_review_are_not_written_while_idle(qapp, qtbot):
     qtbot.waitUntil(lambda: editing._markdown_cache is not None)
     assert review._markdown_cache is None
     assert review.to_markdown() == document_to_markdown(review.document())
+
+
+def test_a_very_long_note_is_not_written_again_right_after_its_load(qapp, qtbot, monkeypatch):
+    """Its load already froze the window: the first save writes it instead."""
+    from sdi_desktop.ui.notes import rich_text_edit
+
+    monkeypatch.setattr(rich_text_edit, "PREWRITE_MAX_CHARACTERS", len(NOTES) * 2)
+    short, long = RichTextEdit(), RichTextEdit()
+    short.set_markdown(NOTES)
+    long.set_markdown(NOTES * 20)
+    qtbot.waitUntil(lambda: short._markdown_cache is not None)
+    assert long._markdown_cache is None
+    assert long.to_markdown() == document_to_markdown(long.document())

@@ -23,6 +23,9 @@ def count_words(text: str) -> int:
     return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
 
 
+PREWRITE_MAX_CHARACTERS = 250_000  # about 35,000 words: some 0.15 s to write
+
+
 class RichTextEdit(QTextEdit):
     """Rich text with Markdown shortcuts, clean paste, list indenting and a word count."""
 
@@ -95,10 +98,13 @@ class RichTextEdit(QTextEdit):
         self.document().clearUndoRedoStacks()
         self.document().setModified(False)
         self._count_now()
-        if self.gate.editable and not self.document().isEmpty():
+        characters = self.document().characterCount()
+        if self.gate.editable and 1 < characters <= PREWRITE_MAX_CHARACTERS:
             # The first to_markdown() writes every block (70 ms for 20,000 words): do it
             # while the notes just loaded are looked at, not at the first save of typing
             # (review mode saves nothing: its replay steps load the panes without it).
+            # A far longer note is not: the window would stay frozen after its load for
+            # as long again (some 0.8 s a megabyte); its first save pays once instead.
             QTimer.singleShot(0, self, self.to_markdown)
 
     def insert_markdown(self, text: str) -> int:
