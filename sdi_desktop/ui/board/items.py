@@ -105,7 +105,6 @@ class BoardItem:
 
 
 class ComponentItem(BoardItem, QGraphicsPathItem):
-    _elided = False  # whether the label is shortened to fit
     count_badge: QGraphicsSimpleTextItem | None = None  # "x3", made when first needed
 
     def __init__(self, element: Component, colors: BoardColors) -> None:
@@ -132,9 +131,7 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         self.setPos(element.x, element.y)
         if element.instances > 1:
             self._show_count(element.instances)
-        tip = "\n".join(t for t in (self._full_label if self._elided else "", element.note) if t)
-        if tip:
-            self.setToolTip(tip)
+        self._show_tip(element.note)
 
     def sync(self, element: Component, colors: BoardColors) -> None:
         self._colors = colors
@@ -151,7 +148,11 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
             self.setPos(element.x, element.y)
             self.update_connectors()
         self._show_count(element.instances)
-        tip = "\n".join(t for t in (self._full_label if self._elided else "", element.note) if t)
+        self._show_tip(element.note)
+
+    def _show_tip(self, note: str) -> None:
+        """The full label when it is shortened, then the component's note."""
+        tip = "\n".join(t for t in (self._full_label if self._elided else "", note) if t)
         if tip or self.toolTip():
             self.setToolTip(tip)
 
@@ -195,13 +196,13 @@ class ComponentItem(BoardItem, QGraphicsPathItem):
         label, full = self.label, self._full_label
         label.setText(full)  # most labels fit: the item's own layout measures them
         text = label.boundingRect()
-        if self._elided:
-            self._elided = False
+        elided = False
         if text.width() > w - 12 or "\n" in full:
             shown = _fit_label(full, w - 12)
-            self._elided = shown.replace("\n", " ") != full
+            elided = shown.replace("\n", " ") != full
             label.setText(shown)
             text = label.boundingRect()
+        self._elided = elided  # whether the label is shortened (its tooltip says it whole)
         label.setPos((w - text.width()) / 2, min(h - text.height() - 6, ICON_SIZE + 14))
 
     def rect(self) -> QRectF:
@@ -407,7 +408,7 @@ class ConnectorItem(BoardItem, QGraphicsPathItem):
             self.label = QGraphicsSimpleTextItem(self._tag)
             self.label.setFont(LABEL_FONT)
             self.label.setPos(4, 1)
-        if self._tag is not None and self.label is not None:
+        if self._tag is not None:  # made together with its label
             self.label.setText(text)
             self.label.setBrush(self._colors.muted)
             rect = self.label.boundingRect()

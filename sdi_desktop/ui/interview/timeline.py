@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from sdi_desktop.domain.clock import PhaseTime, format_duration
 from sdi_desktop.domain.phases import PHASES
@@ -18,12 +18,6 @@ if TYPE_CHECKING:  # annotations only: the window's first paint need not wait on
 
 GAP = 6.0
 RADIUS = 6.0
-
-
-def show_tip(at, text: str, widget: QWidget) -> None:
-    from PySide6.QtWidgets import QToolTip
-
-    QToolTip.showText(at, text, widget)
 
 
 class PhaseTimeline(QWidget):
@@ -111,10 +105,8 @@ class PhaseTimeline(QWidget):
 
     @property
     def is_flashing(self) -> bool:
-        from PySide6.QtCore import QAbstractAnimation
-
         anim = self._flash_anim
-        return anim is not None and anim.state() == QAbstractAnimation.State.Running
+        return anim is not None and anim.state() == anim.State.Running
 
     def _set_flash(self, value: float) -> None:
         self._flash = float(value)
@@ -168,7 +160,7 @@ class PhaseTimeline(QWidget):
         pos = event.position()
         near = [t for p, t in self.marker_points() if abs(p.x() - pos.x()) <= 5]
         if near:
-            show_tip(event.globalPosition().toPoint(), "\n".join(near), self)
+            QToolTip.showText(event.globalPosition().toPoint(), "\n".join(near), self)
             super().mouseMoveEvent(event)
             return
         index = self.segment_at(pos)
@@ -180,7 +172,7 @@ class PhaseTimeline(QWidget):
                 + (f", <b>{format_duration(r.overtime)} over</b>" if r.overtime else "")
                 + "<br>Click to go to this phase"
             )
-            show_tip(event.globalPosition().toPoint(), tip, self)
+            QToolTip.showText(event.globalPosition().toPoint(), tip, self)
         super().mouseMoveEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
