@@ -8,7 +8,7 @@ them, with the hidden switch SDI_DESKTOP_REPORT_FIRST_PAINT=1: the app prints
 `first-paint <time.time()>` once its main window has painted, then closes. Start to first
 paint is that time less the time just before the process was started. Both runs are "cold"
 in the sense of a new process each time; the page cache is warm (one warm-up run each), as
-dropping it needs the whole machine. Median of 5 interleaved runs each (BENCH_RUNS).
+dropping it needs the whole machine. Median of 9 interleaved runs each (BENCH_RUNS).
 
 Builds the bundle first (`packaging/build.py`, into dist/) and reports the build time;
 `--no-build` measures the bundle already in dist/ instead. Needs PyInstaller to build
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import SMOKE, bench_line, median, offscreen_env, user_like_env
 
 ROOT = Path(__file__).resolve().parents[1]
-RUNS = int(os.environ.get("BENCH_RUNS", "1" if SMOKE else "5"))
+RUNS = int(os.environ.get("BENCH_RUNS", "1" if SMOKE else "9"))
 SIZE_BUDGET_MB = 160.0
 SWITCH = "SDI_DESKTOP_REPORT_FIRST_PAINT"
 PROGRAM = ROOT / "dist" / "sdi-desktop" / ("sdi-desktop.exe" if os.name == "nt" else "sdi-desktop")
@@ -100,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             seconds = build()
             print(f"bundle built in {seconds:.0f} s")
+    if not PROGRAM.is_file():
+        print(f"no bundle to measure: {PROGRAM} does not exist (`make bundle` builds it)")
+        return 1
     size = size_mb(PROGRAM.parent)
     source = [sys.executable, "-m", "sdi_desktop"]
     bundle = [str(PROGRAM)]
