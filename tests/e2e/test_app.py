@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 from sdi_desktop.app import launch
@@ -29,6 +31,33 @@ def test_launch_returns_the_shown_main_window(qapp, tmp_path):
         window.close()
     # closing stored the window state in the data directory, nowhere else
     assert (tmp_path / "data" / "settings.ini").is_file()
+
+
+def test_the_start_pauses_the_collector_and_turns_it_back_on(qapp, tmp_path, monkeypatch):
+    from sdi_desktop.ui.main_window import MainWindow
+
+    seen = []
+    build = MainWindow.build_workspace
+
+    def recording(self):
+        seen.append(gc.isenabled())
+        build(self)
+
+    monkeypatch.setattr(MainWindow, "build_workspace", recording)
+    window = launch(["--data-dir", str(tmp_path / "data")])
+    window.close()
+    assert seen and not any(seen)  # the workspace was built with the collector paused
+    assert gc.isenabled()
+
+    def broken(self, open_id=None):
+        raise RuntimeError("the store could not open")
+
+    monkeypatch.setattr(MainWindow, "attach_sessions", broken)
+    with pytest.raises(RuntimeError):
+        launch(["--data-dir", str(tmp_path / "data")])
+    assert gc.isenabled()
+    for widget in qapp.topLevelWidgets():
+        widget.close()
 
 
 def test_screenshots_command_writes_legible_pngs(tmp_path):

@@ -6,13 +6,10 @@ element-to-item map); it never changes the document itself.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from sdi_desktop.collector import collector_paused
 from sdi_desktop.domain.board.document import BoardDocument
 from sdi_desktop.domain.board.elements import (
     LAYERS,
@@ -37,18 +34,6 @@ from sdi_desktop.ui.board.style import LIGHT_BOARD, BoardColors
 
 GRID = 24
 LAYER_STEP = 10_000_000.0
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside (its work is deferred, not skipped)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class BoardScene(QGraphicsScene):
