@@ -146,10 +146,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
 
-    def _action(
+    def new_action(
         self, name: str, text: str, shortcuts: list[str] | QKeySequence.StandardKey | None, slot
     ) -> QAction:
-        action = QAction(text, self)
+        """A window-wide action: its shortcuts shown in its tooltip, ``slot`` on trigger."""
+        # Not QAction(text, self): PySide would make QIcon's type for that overload, 1 ms
+        # of the first paint.
+        action = QAction(self)
+        action.setText(text)
         action.setObjectName(name)
         if isinstance(shortcuts, QKeySequence.StandardKey):
             action.setShortcuts(shortcuts)
@@ -163,7 +167,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        a = self._action
+        a = self.new_action
         self.action_new = a("actionNewSession", "&New Session…", ["Ctrl+N"], self.new_session)
         # Space must not be a window-wide shortcut: that would fire before the focused
         # widget sees the key, stealing it from check boxes, lists and the canvas.

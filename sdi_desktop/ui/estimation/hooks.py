@@ -15,14 +15,16 @@ card and ``domain.estimation`` are imported the first time one of them opens.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 ESTIMATION_KEYS = "Ctrl+Shift+B"  # B for back of the envelope
 NUMBERS_KEYS = "Ctrl+Shift+L"  # L for latency
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
 
 
 class EstimationHooks(QObject):
@@ -35,22 +37,12 @@ class EstimationHooks(QObject):
         self.card = None
         self._pending: dict[str, Any] | None = None
         self.read_only = False
-        self.action_estimation = self._action(
-            "actionEstimation", "&Estimation Calculator…", ESTIMATION_KEYS, self.open_panel
+        self.action_estimation = window.new_action(
+            "actionEstimation", "&Estimation Calculator…", [ESTIMATION_KEYS], self.open_panel
         )
-        self.action_numbers = self._action(
-            "actionNumbersCard", "N&umbers Card…", NUMBERS_KEYS, self.open_card
+        self.action_numbers = window.new_action(
+            "actionNumbersCard", "N&umbers Card…", [NUMBERS_KEYS], self.open_card
         )
-
-    def _action(self, name: str, text: str, keys: str, slot) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(keys))
-        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shown})")
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
 
     # -- opening ----------------------------------------------------------------------
     def ensure_panel(self):
