@@ -104,6 +104,33 @@ def test_clicking_a_checklist_item_keeps_space_for_the_clock(window, qtbot):
     assert window.session.checklist.is_checked("scope", 1)
 
 
+def _pixels_near(widget, color, tolerance=40) -> int:
+    image = widget.grab().toImage()
+    near = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            pixel = image.pixelColor(x, y)
+            if all(
+                abs(a - b) <= tolerance
+                for a, b in zip(pixel.getRgb()[:3], color.getRgb()[:3], strict=True)
+            ):
+                near += 1
+    return near
+
+
+def test_the_timer_turns_the_warning_colour_in_overtime_and_back(window, fake_time):
+    warning = window.themes.colors.warning
+    window.session.clock.start()
+    window.refresh()
+    assert _pixels_near(window.timer_display, warning) == 0
+    fake_time.advance(301)
+    window.refresh()
+    assert _pixels_near(window.timer_display, warning) > 10  # the countdown's digits
+    window.next_phase()
+    window.refresh()
+    assert _pixels_near(window.timer_display, warning) == 0
+
+
 def test_overtime_cue_is_raised_exactly_once_per_phase(make_window, qtbot, fake_time, monkeypatch):
     beeps = []
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sdi_desktop.domain.clock import ClockState, SessionClock, format_countdown, format_duration
@@ -78,5 +78,13 @@ class TimerDisplay(QWidget):
 
     def _restyle(self) -> None:
         color = self._colors.warning if self._overtime else self._colors.text
-        self._clock_label.setStyleSheet(f"color: {color.name()};")
-        self._detail_label.setStyleSheet(f"color: {self._colors.muted.name()};")
+        _set_text_color(self._clock_label, color)
+        _set_text_color(self._detail_label, self._colors.muted)
+
+
+def _set_text_color(label: QLabel, color: QColor) -> None:
+    """The label's text colour through its palette (a style sheet would give each label a
+    style of its own to parse and polish)."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, color)
+    label.setPalette(palette)
