@@ -54,6 +54,7 @@ class WrappingCheckBox(QWidget):
         """A link under the text that opens what the item asks for (e.g. the design review)."""
         link = QLabel(f'<a href="open">{text}</a>')
         link.setObjectName("checklistLink")
+        link.setWordWrap(True)  # else a long link widens the column past the panel
         link.linkActivated.connect(lambda _href: slot())
         self.layout().removeWidget(self.label)
         column = QVBoxLayout()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QDockWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QDockWidget, QPushButton
 
 from sdi_desktop.ui.board import export
 from sdi_desktop.ui.design_review.panel import DesignReviewPanel
@@ -156,6 +156,19 @@ def test_the_end_of_the_high_level_design_offers_the_review(qtbot, window):
     qtbot.waitUntil(lambda: window.statusBar().findChild(QPushButton, "designReviewOffer") is None)
     # the snapshot of the phase just ended was kept for the session
     assert 1 in window.design_review.controller.state.snapshots
+
+
+def test_the_checklist_link_wraps_inside_the_guidance_column(qtbot, window):
+    window.resize(1280, 800)
+    window.splitter.setSizes([270, 640, 370])  # the column's default width
+    window.session.clock.start()
+    window.next_phase()
+    panel = window.phase_panel
+    link = panel.findChild(type(panel._step), "checklistLink")
+    qtbot.waitUntil(lambda: link.isVisible())
+    QApplication.processEvents()
+    assert panel.widget().width() <= panel.viewport().width()  # nothing to scroll sideways
+    assert link.geometry().right() <= panel.viewport().width()
 
 
 def test_checklist_link_opens_the_review(qtbot, window):
