@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -15,7 +15,7 @@ from PySide6.QtGui import (
     QPolygonF,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from sdi_desktop.ui.board.editor import BoardEditor
 from sdi_desktop.ui.board.items import (
@@ -462,14 +462,35 @@ class BoardView(QGraphicsView):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         from sdi_desktop.ui.board.context_menu import build_context_menu
 
-        pos = self.mapToScene(event.pos())
-        item = self.board_scene.element_item_at(pos, self.transform())
-        if item is not None and not item.isSelected():
-            self.board_scene.clearSelection()
-            item.setSelected(True)
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            # The Menu key or Shift+F10: the menu is for the selection, not for whatever
+            # lies under the pointer or the view's middle, and opens beside it.
+            item, at = self._keyboard_menu_target()
+        else:
+            pos = self.mapToScene(event.pos())
+            item = self.board_scene.element_item_at(pos, self.transform())
+            if item is not None and not item.isSelected():
+                self.board_scene.clearSelection()
+                item.setSelected(True)
+            at = event.globalPos()
         menu = build_context_menu(self, item)
         if menu is not None:
-            menu.exec(event.globalPos())
+            menu.exec(at)
+
+    def _keyboard_menu_target(self) -> tuple[QGraphicsItem | None, QPoint]:
+        """The selected element the focus is on (else the first selected one), and the
+        screen point to open its menu at; no selection: the board's own menu, mid-view."""
+        scene = self.board_scene
+        selected = [scene.item_for(i) for i in scene.selected_ids()]
+        selected = [i for i in selected if i is not None]
+        focus = scene.focusItem()
+        while focus is not None and focus not in selected:
+            focus = focus.parentItem()
+        item = focus or (selected[0] if selected else None)
+        if item is None:
+            return None, self.viewport().mapToGlobal(self.viewport().rect().center())
+        where = self.mapFromScene(item.sceneBoundingRect().center())
+        return item, self.viewport().mapToGlobal(where)
 
 
 __all__ = ["COMPONENT_MIME", "BoardItem", "BoardView", "ComponentItem", "TextItem", "ZoneItem"]

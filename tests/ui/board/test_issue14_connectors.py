@@ -65,3 +65,51 @@ def test_friction_alignment_guides_while_dragging(board, mouse, qtbot):
     qtbot.mouseRelease(mouse.viewport, Qt.MouseButton.LeftButton, pos=b)
     assert editor.document.get(moving).y == target_y  # snapped into line
     assert not [i for i in board.scene.items() if i in tool._guides.lines]
+
+
+def test_the_menu_key_opens_the_menu_of_the_selected_line_beside_it(board, qtbot, monkeypatch):
+    """The Menu key (or Shift+F10) acts on the selection: Route ▸ Elbow chosen there
+    reroutes the selected line, not whatever lies under the pointer or mid-view."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    import sdi_desktop.ui.board.context_menu as context_menu
+
+    editor = board.editor
+    a = editor.add_component("service", QPointF(0, 0))
+    editor.add_component("cache", QPointF(400, 0))
+    c = editor.add_component("queue", QPointF(0, 600))
+    d = editor.add_component("worker", QPointF(400, 600))
+    middle_line = editor.connect(a, d)  # crosses the view's middle
+    chosen = editor.connect(c, d)
+    board.view.zoom_to_fit()
+    board.scene.select_ids([chosen])
+    opened = []
+
+    class Recorder:
+        def __init__(self, menu):
+            self.menu = menu
+
+        def exec(self, at):
+            opened.append((self.menu, at))
+
+    real = context_menu.build_context_menu
+    monkeypatch.setattr(
+        context_menu, "build_context_menu", lambda view, item: Recorder(real(view, item))
+    )
+    viewport = board.view.viewport()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard,
+        viewport.rect().center(),
+        viewport.mapToGlobal(viewport.rect().center()),
+    )
+    QApplication.sendEvent(viewport, event)
+    assert len(opened) == 1
+    menu, at = opened[0]
+    _menu_action(menu, "Route", "Elbow (right angles)").trigger()
+    assert editor.document.get(chosen).routing == "orthogonal"
+    assert editor.document.get(middle_line).routing == "straight"
+    assert board.scene.selected_ids() == [chosen]
+    line = board.scene.item_for(chosen)
+    beside = viewport.mapToGlobal(board.view.mapFromScene(line.sceneBoundingRect().center()))
+    assert (at - beside).manhattanLength() <= 2
