@@ -50,6 +50,14 @@ def test_item3_compare_fits_the_screen_and_attempts_are_told_apart(store, qtbot,
         picture = dialog.boards[side].pixmap()
         assert not picture.isNull()
         assert picture.width() <= dialog.boards[side].width() + 1
+    # The table never scrolls sideways: a long cell wraps within its column, whole.
+    table = dialog.table
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    rows = range(table.rowCount())
+    qtbot.waitUntil(lambda: all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in rows))
+    one_line = table.sizeHintForRow(1)  # "Started": a date and time, short on any screen
+    assert table.sizeHintForRow(0) > one_line  # the problem's long title takes two lines
     texts = [dialog.choices[0].itemText(i) for i in range(dialog.choices[0].count())]
     assert len(set(texts)) == len(texts)  # every attempt has its own line
     left, right = dialog.choices[0].currentText(), dialog.choices[1].currentText()

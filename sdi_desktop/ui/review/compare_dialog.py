@@ -4,7 +4,7 @@ highlighted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSplitter,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -30,6 +31,7 @@ from sdi_desktop.ui.review.notes_diff import changed_lines, notes_diff_html
 
 BOARD_SIZE = (1040, 600)  # drawn once at this size, shown scaled to the room there is
 MIN_BOARD = (220, 130)
+ROW_PADDING = 10  # pixels above and below a table row's text, together
 
 
 def board_pixmap(elements: list[dict], width: int, height: int) -> QPixmap:
@@ -92,6 +94,14 @@ def session_choice_text(summary, score: float | None) -> str:
     return f"{summary.title} ({', '.join(parts)})"
 
 
+class _RowsWithRoom(QStyledItemDelegate):
+    """Each row a little taller than its text, however many lines a cell wraps to."""
+
+    def sizeHint(self, option, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + ROW_PADDING)
+
+
 class CompareDialog(QDialog):
     def __init__(self, store, left_id: int, right_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -124,9 +134,17 @@ class CompareDialog(QDialog):
         self.table.setHorizontalHeaderLabels(["", "Left", "Right"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The labels keep their width; the two sides share the rest and wrap when the
+        # window is narrow (1024 px), rather than the table scrolling sideways.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setItemDelegate(_RowsWithRoom(self.table))
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setMinimumWidth(280)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.boards = [BoardPicture(), BoardPicture()]
         self.notes = [QTextBrowser(), QTextBrowser()]
         self.diff_label = QLabel()
@@ -273,13 +291,13 @@ class CompareDialog(QDialog):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
         self._share_width()
 
     def _share_width(self) -> None:
-        """The table gets the width its columns need, up to 45 % of the window."""
-        header = self.table.horizontalHeader()
-        needed = header.length() + 2 * self.table.frameWidth() + 4
+        """The table gets the width its columns need unwrapped, up to 45 % of the window."""
+        table = self.table
+        needed = sum(table.sizeHintForColumn(column) for column in range(3))
+        needed += 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width() + 4
         total = sum(self.splitter.sizes()) or self.width()
         left = max(self.table.minimumWidth(), min(needed, int(total * 0.45)))
         self.splitter.setSizes([left, max(1, total - left)])
