@@ -171,8 +171,9 @@ READ_HEAVY = RuleCard(
     title="Read-heavy problem with no cache on the read path",
     scope="board",
     severity="warning",
-    detects="The problem is read-heavy (tagged 'read-heavy', or its figures give ten reads or "
-    "more per write) and no cache or CDN is reachable from a client.",
+    detects="The problem is read-heavy (tagged 'read-heavy', or your estimate in the "
+    "estimation calculator gives ten reads or more per write) and no cache or CDN is "
+    "reachable from a client.",
     why="At a high read ratio the database serves the same hot data again and again; a cache "
     "or CDN takes most reads off it and cuts latency.",
     fix="Add a cache (or a CDN for static and media content) on the read path, and say what "
@@ -196,8 +197,12 @@ def read_heavy_without_cache(inp: CheckInput) -> Iterator[Hit]:
         node = board.by_id[node_id]
         if node.kind in ("cache", "cdn") or _CACHE_WORDS.search(node.label):
             return
-    why = "tagged read-heavy" if "read-heavy" in tags else f"about {ratio:,.0f} reads per write"
-    yield Hit(f"The problem is {why}, but no cache or CDN is on the read path.", tuple(clients))
+    why = (
+        "The problem is tagged read-heavy"
+        if "read-heavy" in tags
+        else f"Your estimate gives about {ratio:,.0f} reads per write"
+    )
+    yield Hit(f"{why}, but no cache or CDN is on the read path.", tuple(clients))
 
 
 # -- queues nothing reads or nothing writes -------------------------------------------------
@@ -330,8 +335,9 @@ WRITE_RATE = RuleCard(
     title="Write rate beyond what one database handles",
     scope="board",
     severity="warning",
-    detects=f"Estimated writes above {ONE_DATABASE_WRITES_PER_S:,.0f} per second at peak with "
-    "a single, unsharded database drawn.",
+    detects=f"Your estimate (the estimation calculator's peak write rate, else its average) "
+    f"above {ONE_DATABASE_WRITES_PER_S:,.0f} writes per second with a single, unsharded "
+    "database drawn.",
     why="One database node takes writes in the thousands per second; above that it needs "
     "sharding, a write-optimised store or a queue that batches writes.",
     fix="Shard or partition the store (say on what key), or put the writes behind a queue "
@@ -348,7 +354,8 @@ def write_rate_beyond_one_database(inp: CheckInput) -> Iterator[Hit]:
     databases = inp.board.of_kind(DATABASES)
     if len(databases) == 1 and not databases[0].says_replicated:
         yield Hit(
-            f"About {writes:,.0f} writes per second go to {_n(databases[0])}, a single node.",
+            f"Your estimate sends about {writes:,.0f} writes per second to {_n(databases[0])}, "
+            "a single node.",
             (databases[0].id,),
         )
 

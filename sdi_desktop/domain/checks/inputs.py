@@ -1,7 +1,8 @@
 """What the checks read besides the board: the notes, the problem, optional figures.
 
-Figures (rates derived from the estimation panel, or a reference answer's numbers)
-are optional: a rule that needs one it does not get simply does not fire.
+Figures are the rates of the session's own estimate (the estimation calculator's
+results, stored as ``extras["estimation"]``; ``DesignFigures.from_estimate``). They are
+optional: a rule that needs one it does not get simply does not fire.
 """
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ class DesignFigures:
     read_write_ratio: float | None = None  # reads per write
 
     @classmethod
+    def from_estimate(cls, figures: Mapping[str, float]) -> DesignFigures | None:
+        """The rates among an estimate's derived figures (``EstimationState.figures()``:
+        per second, base units); ``None`` when it gives none (nothing estimated yet)."""
+        rates = {mine: figures[theirs] for mine, theirs in _ESTIMATED.items() if theirs in figures}
+        return cls.from_dict(rates) if rates else None
+
+    @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DesignFigures:
         """The fields found in ``data`` (finite, non-negative numbers); the rest ignored."""
         values: dict[str, float] = {}
@@ -58,6 +66,15 @@ class DesignFigures:
     @property
     def write_per_s(self) -> float | None:
         return self.peak_write_per_s if self.peak_write_per_s is not None else self.avg_write_per_s
+
+
+# DesignFigures field -> the estimation calculator's result row (domain/estimation)
+_ESTIMATED = {
+    "avg_read_per_s": "read_rate",
+    "avg_write_per_s": "write_rate",
+    "peak_read_per_s": "peak_read_rate",
+    "peak_write_per_s": "peak_write_rate",
+}
 
 
 @dataclass(frozen=True)

@@ -51,15 +51,27 @@ def check_board_and_notes(
     return ReviewResult(*(state or DesignReviewState()).split(findings))
 
 
+def estimate_figures(estimation: Any) -> DesignFigures | None:
+    """The rates of an estimation panel's stored state (``extras["estimation"]``, or the
+    live panel's ``state_dict()``); ``None`` without one, or when it cannot be read."""
+    from sdi_desktop.domain.estimation.problem_figures import figures_from_dict
+
+    return DesignFigures.from_estimate(figures_from_dict(estimation))
+
+
 def check_record(
     record: SessionRecord,
     problem: ProblemInfo | None = None,
     figures: DesignFigures | None = None,
     state: DesignReviewState | None = None,
 ) -> ReviewResult:
-    """Every rule over the record's board and notes, the intended ones set apart."""
+    """Every rule over the record's board and notes, the intended ones set apart; the
+    figures are the session's own estimate unless given."""
     if state is None:
         state = review_state_of(record)
+    if figures is None:
+        extras: Any = getattr(record, "extras", None) or {}
+        figures = estimate_figures(extras.get("estimation") if isinstance(extras, dict) else None)
     return check_board_and_notes(record.board, record.notes, problem, figures, state)
 
 

@@ -18,7 +18,7 @@ from sdi_desktop.domain.checks.findings import Finding
 from sdi_desktop.domain.checks.inputs import CheckInput, DesignFigures
 from sdi_desktop.domain.checks.registry import run_checks
 from sdi_desktop.domain.checks.review_state import DesignReviewState, ReviewStateError
-from sdi_desktop.domain.checks.session_review import problem_info
+from sdi_desktop.domain.checks.session_review import estimate_figures, problem_info
 from sdi_desktop.domain.clock import ClockState
 from sdi_desktop.domain.phases import HIGH_LEVEL, PHASES, phase_index
 from sdi_desktop.ui.design_review.commands import MarkIntendedCommand
@@ -42,13 +42,18 @@ class DesignReviewController(QObject):
         panes: dict[str, Any],
         session: Callable[[], InterviewSession],
         parent: QObject | None = None,
+        estimate: Callable[[], Any] = lambda: None,
     ) -> None:
+        """``estimate``: the estimation calculator's state (``window.estimation``'s
+        ``state_dict()``), whose rates the figure rules read; call ``schedule()`` when it
+        changes."""
         super().__init__(parent)
         self.editor = editor
         self.panes = panes  # pane key -> RichTextEdit
         self._session = session
+        self._estimate = estimate
         self.state = DesignReviewState()
-        self.figures: DesignFigures | None = None  # derived estimation figures, when known
+        self.figures: DesignFigures | None = None  # the last run's, from the estimate
         self.findings: list[Finding] = []
         self.open: list[Finding] = []
         self.intended: list[Finding] = []
@@ -98,6 +103,7 @@ class DesignReviewController(QObject):
 
     def check_input(self) -> CheckInput:
         session = self._session()
+        self.figures = estimate_figures(self._estimate())
         return CheckInput(
             BoardView.from_elements(self.editor.document),
             self._notes(),

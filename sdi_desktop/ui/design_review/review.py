@@ -33,8 +33,13 @@ class DesignReview(QObject):
         self.window = window
         board, notes = window.board, window.notes
         self.controller = DesignReviewController(
-            board.editor, notes.panes, lambda: window.session, self
+            board.editor,
+            notes.panes,
+            lambda: window.session,
+            self,
+            estimate=window.estimation.state_dict,
         )
+        window.estimation.changed.connect(self.controller.schedule)  # its rates count
         self.panel = DesignReviewPanel()
         self.dock = QDockWidget("Design review", window)
         self.dock.setObjectName("designReviewDock")

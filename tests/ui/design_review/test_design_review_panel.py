@@ -220,3 +220,43 @@ def test_deleting_a_marked_component_and_undoing_it(qtbot, window):
     editor.load([])  # another board replaces every item
     review.run_now()
     assert review.markers.markers == {}
+
+
+def test_the_review_reads_the_estimate_typed_into_the_calculator(qtbot, window):
+    """A single database is fine at 1,160 writes a second; the review says so when the
+    user's own estimate in the calculator puts twenty times that on it."""
+    editor = window.board.editor
+    client = editor.add_component("client", QPointF(0, 0), "Browser")
+    api = editor.add_component("service", QPointF(200, 0), "API x3")
+    db = editor.add_component("sql_db", QPointF(400, 0), "Orders DB")
+    editor.connect(client, api)
+    editor.connect(api, db)
+    panel = open_review(qtbot, window)
+    review = window.design_review.controller
+    assert "write-rate-beyond-one-database" not in [r for _g, r in rules(panel)]
+
+    window.estimation.action_estimation.trigger()
+    calculator = window.estimation.panel
+    qtbot.waitUntil(calculator.isVisible)
+    for name, text in (("dau", "1B"), ("writes_per_user", "1")):  # 11,574 /s, 23,148 at peak
+        field = calculator.fields[name]
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClicks(field, text)
+    qtbot.waitUntil(
+        lambda: "write-rate-beyond-one-database" in [r for _g, r in rules(panel)],
+        timeout=SHORTCUT_TIMEOUT,
+    )
+    finding = next(f for _g, f in panel.rows() if f.rule == "write-rate-beyond-one-database")
+    assert finding.elements == (db,)
+    assert "Your estimate sends about 23,148 writes per second" in finding.message
+
+    field = calculator.fields["writes_per_user"]  # a tenth of that: one node copes
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0.1")
+    qtbot.waitUntil(
+        lambda: "write-rate-beyond-one-database" not in [r for _g, r in rules(panel)],
+        timeout=SHORTCUT_TIMEOUT,
+    )
+    assert review.figures is not None and round(review.figures.peak_write_per_s) == 2315

@@ -98,6 +98,45 @@ def test_check_record_reads_board_and_notes_and_leaves_out_the_intended():
     assert not later.has_problem and [f.rule for f in later.intended] == ["client-to-database"]
 
 
+def _estimate(**inputs: str) -> dict:
+    from sdi_desktop.domain.estimation.state import EstimationState
+
+    state = EstimationState()
+    for name, text in inputs.items():
+        state.set_input(name, text)
+    return state.to_dict()
+
+
+def test_a_saved_session_is_checked_with_the_estimate_stored_with_it():
+    from sdi_desktop.domain.checks.inputs import DesignFigures
+
+    board = [
+        {"type": "component", "id": "w", "kind": "client"},
+        {"type": "component", "id": "a", "kind": "service", "instances": 3},
+        {"type": "component", "id": "d", "kind": "sql_db", "label": "Orders"},
+        {"type": "connector", "id": "wa", "source": "w", "target": "a"},
+        {"type": "connector", "id": "ad", "source": "a", "target": "d"},
+    ]
+
+    def rules(estimation) -> dict[str, Finding]:
+        record = SessionRecord(board=board, extras={"estimation": estimation})
+        return {f.rule: f for f in check_record(record).open}
+
+    heavy = rules(_estimate(dau="1B", writes_per_user="1", reads_per_user="100"))
+    assert heavy["write-rate-beyond-one-database"].elements == ("d",)
+    assert "about 23,148 writes per second" in heavy["write-rate-beyond-one-database"].message
+    assert "about 100 reads per write" in heavy["read-heavy-without-cache"].message
+    light = rules(_estimate(dau="1M", writes_per_user="1", reads_per_user="2"))
+    assert "write-rate-beyond-one-database" not in light
+    assert "read-heavy-without-cache" not in light
+    for nothing in (None, {}, {"version": 99}, "not a state"):  # never used, or unreadable
+        assert "write-rate-beyond-one-database" not in rules(nothing)
+    # the stored estimate's rates, as the checks read them
+    figures = DesignFigures.from_estimate({"write_rate": 5.0, "peak_write_rate": 10.0})
+    assert figures.avg_write_per_s == 5.0 and figures.write_per_s == 10.0
+    assert DesignFigures.from_estimate({"storage_per_day": 1e9}) is None
+
+
 def test_rules_of_later_phases_wait_until_the_phase_is_reached():
     early = {f.rule for f in run_checks(inp(), reached="scope")}
     assert "wrap-up-without-limits" not in early and "core-feature-count" in early
