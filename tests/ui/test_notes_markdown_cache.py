@@ -60,36 +60,14 @@ def _enter(edit):
     edit.textCursor().insertBlock()
 
 
-def _delete(edit):
-    edit.textCursor().removeSelectedText()
-
-
-def _bold(edit):
-    formatting.toggle_bold(edit)
-
-
-def _undo(edit):
-    edit.document().undo()
-
-
-def _redo(edit):
-    edit.document().redo()
-
-
-def _add_row(edit):
-    formatting.add_row(edit)
-
-
-def _paste_markdown(edit):
-    edit.insert_markdown("- pasted\n- items\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n")
-
+PASTED = "- pasted\n- items\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n"
 
 EDITS = {
     "type": lambda edit: _type(edit, "x y"),
     "type_star": lambda edit: _type(edit, "*"),
     "enter": _enter,
-    "delete": _delete,
-    "bold": _bold,
+    "delete": lambda edit: edit.textCursor().removeSelectedText(),
+    "bold": formatting.toggle_bold,
     "bullets": lambda edit: formatting.toggle_list(edit, "bullet"),
     "numbers": lambda edit: formatting.toggle_list(edit, "number"),
     "checks": lambda edit: formatting.toggle_list(edit, "check"),
@@ -98,11 +76,11 @@ EDITS = {
     "heading": lambda edit: formatting.set_heading(edit, 2),
     "body": lambda edit: formatting.set_heading(edit, 0),
     "code_block": formatting.toggle_code_block,
-    "add_row": _add_row,
+    "add_row": formatting.add_row,
     "table": formatting.insert_table,
-    "paste": _paste_markdown,
-    "undo": _undo,
-    "redo": _redo,
+    "paste": lambda edit: edit.insert_markdown(PASTED),
+    "undo": lambda edit: edit.document().undo(),
+    "redo": lambda edit: edit.document().redo(),
 }
 EDIT = st.tuples(st.sampled_from(sorted(EDITS)), st.integers(0, 2800), st.integers(0, 60))
 
