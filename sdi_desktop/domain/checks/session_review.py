@@ -31,10 +31,15 @@ def problem_info(problem: Problem | None) -> ProblemInfo | None:
     return ProblemInfo(problem.id, problem.title, tuple(problem.tags))
 
 
+def _extra(record: SessionRecord, key: str) -> Any:
+    """One feature's entry in the record's per-feature store (``None`` if it has none)."""
+    extras: Any = getattr(record, "extras", None) or {}
+    return extras.get(key) if isinstance(extras, dict) else None
+
+
 def review_state_of(record: SessionRecord) -> DesignReviewState:
     """The review state kept in the record's per-feature store (empty if there is none)."""
-    extras: Any = getattr(record, "extras", None) or {}
-    data = extras.get(STORE_KEY) if isinstance(extras, dict) else None
+    data = _extra(record, STORE_KEY)
     return DesignReviewState() if data is None else DesignReviewState.from_dict(data)
 
 
@@ -70,8 +75,7 @@ def check_record(
     if state is None:
         state = review_state_of(record)
     if figures is None:
-        extras: Any = getattr(record, "extras", None) or {}
-        figures = estimate_figures(extras.get("estimation") if isinstance(extras, dict) else None)
+        figures = estimate_figures(_extra(record, "estimation"))
     return check_board_and_notes(record.board, record.notes, problem, figures, state)
 
 

@@ -481,8 +481,7 @@ class BoardView(QGraphicsView):
         """The selected element the focus is on (else the first selected one), and the
         screen point to open its menu at; no selection: the board's own menu, mid-view."""
         scene = self.board_scene
-        selected = [scene.item_for(i) for i in scene.selected_ids()]
-        selected = [i for i in selected if i is not None]
+        selected = [i for i in scene.selectedItems() if isinstance(i, BoardItem)]
         focus = scene.focusItem()
         while focus is not None and focus not in selected:
             focus = focus.parentItem()
