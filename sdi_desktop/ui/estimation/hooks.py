@@ -126,10 +126,12 @@ class EstimationHooks(QObject):
             self.panel.set_read_only(read_only)
 
 
-def _tool_button(action: QAction, text: str, parent: QWidget) -> QToolButton:
+def _tool_button(action: QAction, text: str, parent: QWidget, tip: str = "") -> QToolButton:
     button = QToolButton(parent)
     button.setDefaultAction(action)
     button.setText(text)
+    if tip:
+        button.setToolTip(tip)
     button.setAutoRaise(True)
     return button
 
@@ -148,11 +150,14 @@ def install(window) -> EstimationHooks:
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(0)
-    for action, text in (
-        (hooks.action_estimation, "Estimation calculator…"),
-        (hooks.action_numbers, "Numbers card: latency, powers of two…"),
+    # Short texts: a tool button does not wrap, and a wider one would make the column
+    # scroll sideways at its minimum width (240 px).
+    numbers_tip = f"Latency, powers of two, time, one machine's capacity ({NUMBERS_KEYS})"
+    for action, text, tip in (
+        (hooks.action_estimation, "Estimation calculator…", ""),
+        (hooks.action_numbers, "Numbers card…", numbers_tip),
     ):
-        column.addWidget(_tool_button(action, text, box), 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(_tool_button(action, text, box, tip), 0, Qt.AlignmentFlag.AlignLeft)
     layout = window.phase_panel._layout
     layout.insertWidget(layout.count() - 1, box)
 

@@ -226,3 +226,16 @@ def test_another_session_starts_a_fresh_panel_and_review_is_read_only(window, qt
     assert panel.fields["dau"].isReadOnly() and not panel.insert_button.isVisible()
     window.estimation.set_read_only(False)
     assert not panel.fields["dau"].isReadOnly() and panel.insert_button.isVisible()
+
+
+def test_the_scope_tools_fit_the_guidance_column_at_its_narrowest(window, qtbot):
+    """A tool button does not wrap: too long a text made the column scroll sideways."""
+    window.resize(1280, 800)
+    panel = window.phase_panel
+    box = window.findChild(type(panel.widget()), "scopeEstimationTools")
+    for width in (270, panel.minimumWidth()):  # the default width, the narrowest
+        window.splitter.setSizes([width, 640, 1280 - 640 - width])
+        QApplication.processEvents()
+        assert box.isVisible()
+        assert panel.widget().width() <= panel.viewport().width(), width  # no sideways scroll
+        assert panel.horizontalScrollBar().maximum() == 0, width
