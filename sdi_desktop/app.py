@@ -88,9 +88,9 @@ def _build_window_now(data_dir, now, open_id: int | None) -> QMainWindow:
     settings = AppSettings(data_dir)
     themes = ThemeManager(app)
     themes.apply(settings.theme)
-    # Paint the window (timeline, timer, guidance) first, then import and build the
-    # whiteboard and notes: the user sees the app sooner, and launch() still
-    # returns a complete window.
+    # Paint the window (menus, toolbar, title, timeline, timer) first, then import and
+    # build the guidance, the whiteboard and the notes: the user sees the app sooner, and
+    # launch() still returns a complete window.
     window = MainWindow(settings, themes, data_dir, now=now or time.monotonic, defer_workspace=True)
     window.show()
     app.processEvents()

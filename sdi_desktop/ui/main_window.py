@@ -1,4 +1,9 @@
-"""The main window: timeline and timer on top, guidance, whiteboard and notes below."""
+"""The main window: timeline and timer on top, guidance, whiteboard and notes below.
+
+Started by launch(), it paints its first frame with the menus, the toolbar and the top
+bar (title, timeline, timer) only; ``build_workspace()`` then builds the three columns
+below (guidance, whiteboard, notes) before the user can act.
+"""
 
 from __future__ import annotations
 
@@ -26,7 +31,6 @@ from sdi_desktop.domain.edit_gate import EditGate
 from sdi_desktop.domain.formats import InterviewFormat
 from sdi_desktop.domain.phases import PHASES
 from sdi_desktop.domain.session import InterviewSession
-from sdi_desktop.ui.interview.phase_panel import PhaseChecklistPanel
 from sdi_desktop.ui.interview.timeline import PhaseTimeline
 from sdi_desktop.ui.interview.timer_display import TimerDisplay
 from sdi_desktop.ui.settings.app_settings import AppSettings
@@ -34,6 +38,8 @@ from sdi_desktop.ui.theme import Colors, ThemeManager
 
 if TYPE_CHECKING:  # annotations only: the first paint need not wait on them
     from PySide6.QtGui import QCloseEvent, QKeyEvent
+
+    from sdi_desktop.ui.interview.phase_panel import PhaseChecklistPanel
 
 TICK_MS = 200
 
@@ -56,7 +62,7 @@ class MainWindow(QMainWindow):
         now: TimeSource = time.monotonic,
         defer_workspace: bool = False,
     ) -> None:
-        """``defer_workspace``: leave the whiteboard and the notes for
+        """``defer_workspace``: leave the guidance, the whiteboard and the notes for
         ``build_workspace()``, so that launch() can paint the window first."""
         super().__init__()
         self.setObjectName("mainWindow")
@@ -76,9 +82,6 @@ class MainWindow(QMainWindow):
 
         self._build_widgets()
         self._build_actions()
-        from sdi_desktop.ui.estimation.hooks import install as install_estimation
-
-        install_estimation(self)  # window.estimation: calculator and numbers card
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.refresh)
@@ -115,11 +118,12 @@ class MainWindow(QMainWindow):
         top_layout.addLayout(left, 1)
         top_layout.addWidget(self.timer_display, 0)
 
-        self.phase_panel = PhaseChecklistPanel()
-        self.phase_panel.gate = self._gate
+        # The guidance column arrives with build_workspace(): its wrapped labels and
+        # check boxes are a fifth of what the first frame would otherwise wait on.
+        self.phase_panel: PhaseChecklistPanel | None = None
         side = QSplitter(Qt.Orientation.Vertical)
         side.setObjectName("sideSplitter")
-        side.addWidget(self.phase_panel)
+        side.addWidget(QWidget())  # its slot
         side.setChildrenCollapsible(False)
         self.side_splitter = side
         self.board = None  # the whiteboard and notes arrive with build_workspace()
@@ -234,12 +238,13 @@ class MainWindow(QMainWindow):
             self._file_menu.insertAction(anchor, action)
 
     def build_workspace(self) -> None:
-        """Create the whiteboard and the notes panes, with their menus.
+        """Create the guidance column, the whiteboard and the notes panes, with their menus.
 
         Kept apart so that launch() can paint the window before importing and
-        building them (about a third of start-up)."""
+        building them (about half of start-up)."""
         if self.board is not None:
             return
+        self._build_guidance()
         from sdi_desktop.ui.board.board_widget import BoardWidget
         from sdi_desktop.ui.notes.notes_area import NotesArea
 
@@ -269,6 +274,19 @@ class MainWindow(QMainWindow):
 
         self.presentation = PresentationMode(self)  # actionPresentationMode, laser, spotlight
         self.workspaceReady.emit()
+
+    def _build_guidance(self) -> None:
+        """The phase's purpose, checklist and tips, with the estimation tools."""
+        from sdi_desktop.ui.estimation.hooks import install as install_estimation
+        from sdi_desktop.ui.interview.phase_panel import PhaseChecklistPanel
+
+        self.phase_panel = PhaseChecklistPanel()
+        self.phase_panel.gate = self._gate
+        clock = self.session.clock
+        self.phase_panel.show_phase(clock.current, self.session.checklist, clock.budget())
+        install_estimation(self)  # window.estimation: calculator and numbers card
+        # Filled before it goes on screen, so that it shows whole, at once.
+        self.side_splitter.replaceWidget(0, self.phase_panel).deleteLater()
 
     def _build_board_menus(self) -> None:
         b = self.board.action
@@ -511,7 +529,8 @@ class MainWindow(QMainWindow):
             previous, self._shown_phase = self._shown_phase, clock.current
             if previous >= 0:
                 self.phaseChanged.emit(previous, clock.current)
-            self.phase_panel.show_phase(clock.current, self.session.checklist, clock.budget())
+            if self.phase_panel is not None:
+                self.phase_panel.show_phase(clock.current, self.session.checklist, clock.budget())
             if self.notes is not None:
                 self.notes.show_phase(PHASES[clock.current].key)
         self.refresh()

@@ -33,6 +33,47 @@ def test_launch_returns_the_shown_main_window(qapp, tmp_path):
     assert (tmp_path / "data" / "settings.ini").is_file()
 
 
+def test_the_first_frame_is_the_top_bar_and_launch_returns_with_every_column(
+    qapp, tmp_path, monkeypatch
+):
+    """The first paint waits on the menus, the toolbar, the title, the timeline and the
+    timer only; the guidance column (with the scope phase's checklist and estimation
+    tools), the whiteboard and the notes are all on screen when launch() returns."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QWidget
+
+    from sdi_desktop.ui.main_window import MainWindow
+
+    at_first_paint = {}
+    build = MainWindow.build_workspace
+
+    def recording(self):
+        if not at_first_paint:  # the first call; attach_sessions() calls it again
+            at_first_paint.update(
+                painted=self.first_paint_at is not None,
+                top_bar=self.timeline.isVisible() and self.timer_display.isVisible(),
+                toolbar=self.toolbar.isVisible(),
+                guidance=self.phase_panel,
+            )
+        build(self)
+
+    monkeypatch.setattr(MainWindow, "build_workspace", recording)
+    window = launch(["--data-dir", str(tmp_path / "data")])
+    try:
+        expected = {"painted": True, "top_bar": True, "toolbar": True, "guidance": None}
+        assert at_first_paint == expected
+        panel = window.phase_panel
+        assert panel.isVisible() and panel.phase_index == 0
+        assert panel.boxes and all(box.isVisible() for box in panel.boxes)
+        assert window.findChild(QWidget, "scopeEstimationTools").isVisible()
+        assert window.estimation.action_estimation in window.actions()
+        # the guidance column is where it always was: left of the whiteboard
+        left = panel.mapTo(window, QPoint(0, 0)).x()
+        assert left < window.board.mapTo(window, QPoint(0, 0)).x()
+    finally:
+        window.close()
+
+
 def test_the_start_pauses_the_collector_and_turns_it_back_on(qapp, tmp_path, monkeypatch):
     from sdi_desktop.ui.main_window import MainWindow
 
