@@ -17,14 +17,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 ESTIMATION_KEYS = "Ctrl+Shift+B"  # B for back of the envelope
 NUMBERS_KEYS = "Ctrl+Shift+L"  # L for latency
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
+    from PySide6.QtGui import QAction, QActionEvent
 
 
 class EstimationHooks(QObject):
@@ -126,14 +127,26 @@ class EstimationHooks(QObject):
             self.panel.set_read_only(read_only)
 
 
-def _tool_button(action: QAction, text: str, parent: QWidget, tip: str = "") -> QToolButton:
-    button = QToolButton(parent)
-    button.setDefaultAction(action)
-    button.setText(text)
-    if tip:
-        button.setToolTip(tip)
-    button.setAutoRaise(True)
-    return button
+class _ActionButton(QToolButton):
+    """A tool button for an action, in words of its own. A plain QToolButton takes its
+    action's text and tooltip again at each change of the action (enabled, shortcut)."""
+
+    def __init__(self, action: QAction, text: str, parent: QWidget, tip: str = "") -> None:
+        super().__init__(parent)
+        self._text, self._tip = text, tip
+        self.setDefaultAction(action)
+        self.setAutoRaise(True)
+        self._own_words()
+
+    def actionEvent(self, event: QActionEvent) -> None:
+        super().actionEvent(event)
+        if event.type() == QEvent.Type.ActionChanged:
+            self._own_words()
+
+    def _own_words(self) -> None:
+        self.setText(self._text)
+        if self._tip:
+            self.setToolTip(self._tip)
 
 
 def install(window) -> EstimationHooks:
@@ -152,12 +165,13 @@ def install(window) -> EstimationHooks:
     column.setSpacing(0)
     # Short texts: a tool button does not wrap, and a wider one would make the column
     # scroll sideways at its minimum width (240 px).
-    numbers_tip = f"Latency, powers of two, time, one machine's capacity ({NUMBERS_KEYS})"
+    keys = QKeySequence(NUMBERS_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+    numbers_tip = f"Latency, powers of two, time, one machine's capacity ({keys})"
     for action, text, tip in (
         (hooks.action_estimation, "Estimation calculator…", ""),
         (hooks.action_numbers, "Numbers card…", numbers_tip),
     ):
-        column.addWidget(_tool_button(action, text, box, tip), 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(_ActionButton(action, text, box, tip), 0, Qt.AlignmentFlag.AlignLeft)
     layout = window.phase_panel._layout
     layout.insertWidget(layout.count() - 1, box)
 
@@ -173,7 +187,7 @@ def install(window) -> EstimationHooks:
 
     def under_estimates_pane() -> None:
         container = window.notes.containers["estimates"]
-        button = _tool_button(hooks.action_estimation, "Calculator…", container)
+        button = _ActionButton(hooks.action_estimation, "Calculator…", container)
         button.setObjectName("notesEstimationButton")
         outer = container.layout()
         rows = [outer.itemAt(i).layout() for i in range(outer.count())]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from sdi_desktop.domain.formats import standard
 from sdi_desktop.ui.problems.picker import load_app_library
@@ -239,3 +239,15 @@ def test_the_scope_tools_fit_the_guidance_column_at_its_narrowest(window, qtbot)
         assert box.isVisible()
         assert panel.widget().width() <= panel.viewport().width(), width  # no sideways scroll
         assert panel.horizontalScrollBar().maximum() == 0, width
+
+
+def test_the_tool_buttons_keep_their_own_words_when_their_actions_change(window):
+    box = window.findChild(type(window.phase_panel.widget()), "scopeEstimationTools")
+    buttons = box.findChildren(QToolButton)
+    assert [b.text() for b in buttons] == ["Estimation calculator…", "Numbers card…"]
+    assert "powers of two" in buttons[1].toolTip()
+    before = [(b.text(), b.toolTip()) for b in buttons]
+    for action in (window.estimation.action_estimation, window.estimation.action_numbers):
+        action.setEnabled(False)  # what review mode or a shortcut change would do
+        action.setEnabled(True)
+    assert [(b.text(), b.toolTip()) for b in buttons] == before
