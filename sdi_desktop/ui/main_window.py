@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         side.setObjectName("sideSplitter")
         side.addWidget(QWidget())  # its slot
         side.setChildrenCollapsible(False)
+        if not self.settings.guidance_visible:
+            side.hide()  # hidden by the user: not even in the first frame
         self.side_splitter = side
         self.board = None  # the whiteboard and notes arrive with build_workspace()
         self.notes = None

@@ -74,6 +74,34 @@ def test_the_first_frame_is_the_top_bar_and_launch_returns_with_every_column(
         window.close()
 
 
+def test_a_guidance_column_the_user_hid_is_not_in_the_first_frame_either(
+    qapp, tmp_path, monkeypatch
+):
+    from sdi_desktop.ui.main_window import MainWindow
+    from sdi_desktop.ui.settings.app_settings import AppSettings
+
+    settings = AppSettings(tmp_path / "data")
+    settings.guidance_visible = False  # View > Guidance Panel, unticked last time
+    settings.sync()
+    at_first_paint = []
+    build = MainWindow.build_workspace
+
+    def recording(self):
+        if not at_first_paint:
+            at_first_paint.append(self.side_splitter.isVisible())
+        build(self)
+
+    monkeypatch.setattr(MainWindow, "build_workspace", recording)
+    window = launch(["--data-dir", str(tmp_path / "data")])
+    try:
+        assert at_first_paint == [False]  # no empty column that vanishes a moment later
+        assert not window.side_splitter.isVisible()
+        window.panels.guidance.trigger()  # and it comes back, filled
+        assert window.side_splitter.isVisible() and window.phase_panel.isVisible()
+    finally:
+        window.close()
+
+
 def test_the_start_pauses_the_collector_and_turns_it_back_on(qapp, tmp_path, monkeypatch):
     from sdi_desktop.ui.main_window import MainWindow
 

@@ -57,6 +57,15 @@ class AppSettings:
     def follow_up_questions(self, value: bool) -> None:
         self._qs.setValue("practice/follow_up_questions", bool(value))
 
+    @property
+    def guidance_visible(self) -> bool:
+        """The guidance panel (View > Guidance Panel): shown unless the user hid it."""
+        return self._qs.value("panels/guidance_visible", True, type=bool)
+
+    @guidance_visible.setter
+    def guidance_visible(self, value: bool) -> None:
+        self._qs.setValue("panels/guidance_visible", bool(value))
+
     def bool_value(self, key: str, default: bool) -> bool:
         return self._qs.value(key, default, type=bool)
 

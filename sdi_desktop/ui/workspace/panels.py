@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QKeySequence
 if TYPE_CHECKING:
     from sdi_desktop.ui.main_window import MainWindow
 
-GUIDANCE_KEY = "panels/guidance_visible"
 PALETTE_KEY = "panels/palette_visible"
 PALETTE_NAMES_KEY = "panels/palette_names"
 NOTES_MIN_WIDTH = 280
@@ -34,7 +33,7 @@ class PanelToggles:
             "&Guidance Panel",
             "Ctrl+Shift+G",
             "Show or hide the phase guidance and the hints",
-            settings.bool_value(GUIDANCE_KEY, True),
+            settings.guidance_visible,
             self._show_guidance,
         )
         self.palette = self._action(
@@ -98,7 +97,7 @@ class PanelToggles:
     def _show_guidance(self, on: bool, remember: bool = True) -> None:
         self.window.side_splitter.setVisible(on)
         if remember:
-            self.window.settings.set_bool_value(GUIDANCE_KEY, on)
+            self.window.settings.guidance_visible = on
 
     def _show_palette(self, on: bool, remember: bool = True) -> None:
         board = self.window.board
