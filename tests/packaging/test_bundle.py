@@ -8,7 +8,6 @@ export, the main window), so a module the spec forgot fails here, not on a user'
 from __future__ import annotations
 
 import json
-import os
 import pkgutil
 import subprocess
 import sys
@@ -64,10 +63,15 @@ def test_the_bundle_renders_screenshots_offscreen(bundle, tmp_path):
     assert sorted(shots.iterdir()) == sorted(written)
     # the same views, at the same sizes, as the app run from source draws
     source = tmp_path / "source-shots"
+    # the same environment as the bundle's (home, fonts, locale), but for Python's own
+    same = clean_env(tmp_path, SDI_DESKTOP_DATA_DIR=str(tmp_path / "s"))
+    for name in ("PYTHONHOME", "PYTHONPATH"):
+        del same[name]
     subprocess.run(
         [sys.executable, "-m", "sdi_desktop", "screenshots", str(source)],
         capture_output=True,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", SDI_DESKTOP_DATA_DIR=str(tmp_path / "s")),
+        env=same,
+        cwd=ROOT,
         timeout=180,
         check=True,
     )
@@ -77,8 +81,8 @@ def test_the_bundle_renders_screenshots_offscreen(bundle, tmp_path):
         assert not image.isNull(), path
         expected = QImage(str(source / path.name))
         assert image.size() == expected.size(), path.name
-        # drawn as the source draws it: the bundle's Qt found its plugins on its own
-        assert _share_of_pixels_that_differ(image, expected) < 0.005, path.name
+        # drawn as the source draws it (the same Qt and fonts: nothing should differ)
+        assert _share_of_pixels_that_differ(image, expected) < 0.001, path.name
         # not one flat colour: something was drawn
         xs = range(0, image.width(), max(1, image.width() // 40))
         ys = range(0, image.height(), max(1, image.height() // 20))
@@ -96,6 +100,26 @@ def _share_of_pixels_that_differ(one: QImage, other: QImage) -> float:
         for image in (one, other)
     )
     return float(numpy.count_nonzero(a != b)) / a.size
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux bundle's own hook")
+def test_the_bundle_loads_its_own_qt_plugins_whatever_qt_plugin_path_says(bundle, tmp_path):
+    """Another Qt's plugins (a QT_PLUGIN_PATH set for the desktop) are not even looked at."""
+    foreign = tmp_path / "foreign-qt-plugins"
+    (foreign / "platforms").mkdir(parents=True)
+    out = run(
+        bundle,
+        "--data-dir",
+        str(tmp_path / "data"),
+        home=tmp_path,
+        QT_PLUGIN_PATH=str(foreign),
+        QT_DEBUG_PLUGINS="1",  # Qt names each folder it searches on stderr
+        **{REPORT_FIRST_PAINT_ENV: "1"},
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    searched = [line for line in out.stderr.splitlines() if "checking directory path" in line]
+    assert any(str(internal(bundle) / "PySide6" / "Qt" / "plugins") in line for line in searched)
+    assert not [line for line in searched if str(foreign) in line]
 
 
 def test_the_bundle_lists_the_whole_problem_library_from_inside_itself(bundle, tmp_path):
@@ -201,12 +225,13 @@ def test_the_bundle_has_every_app_module_and_no_test_tools(bundle):
         assert name in as_files and name not in archive.toc, name
     assert "sqlalchemy.orm" in archive.toc and "sqlalchemy.orm" not in as_files
     modules = set(archive.toc) | as_files
-    # No run-time hook imports multiprocessing, pkgutil, QtCore or inspect at each start
-    # (see the spec); pyqtgraph's (a few lines, no import) stays.
+    # No run-time hook imports multiprocessing, pkgutil, inspect or (on Linux) QtCore at
+    # each start (see the spec); pyqtgraph's (a few lines, no import) stays.
     scripts = {name for name, entry in CArchiveReader(str(bundle)).toc.items() if entry[-1] == "s"}
     assert "pyi_rth_pyqtgraph_multiprocess" in scripts
-    assert not scripts & {"pyi_rth_multiprocessing", "pyi_rth_pkgutil"}
-    assert not scripts & {"pyi_rth_pyside6", "pyi_rth_inspect"}
+    assert not scripts & {"pyi_rth_multiprocessing", "pyi_rth_pkgutil", "pyi_rth_inspect"}
+    if sys.platform.startswith("linux"):
+        assert "pyi_rth_sdi_qt_plugins" in scripts and "pyi_rth_pyside6" not in scripts
     ours = {
         name for _finder, name, _pkg in pkgutil.walk_packages(sdi_desktop.__path__, "sdi_desktop.")
     }
