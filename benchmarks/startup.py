@@ -21,7 +21,8 @@ BUDGET_RATIO = 1.3
 
 # Each child prints time.time() at the first paint of its main window and when it
 # is complete. The app records its first frame itself (MainWindow.first_paint_at):
-# launch() paints the window before it builds the whiteboard and notes.
+# launch() paints the window (menus, toolbar, title, timeline, timer) before it builds
+# the guidance column, the whiteboard and the notes.
 APP_CHILD = """
 import sys, time
 from sdi_desktop.app import launch
