@@ -67,6 +67,7 @@ def test_the_first_frame_is_the_top_bar_and_launch_returns_with_every_column(
         assert panel.boxes and all(box.isVisible() for box in panel.boxes)
         assert window.findChild(QWidget, "scopeEstimationTools").isVisible()
         assert window.estimation.action_estimation in window.actions()
+        assert window.statusBar().objectName() == "statusBar" and window.statusBar().isVisible()
         # the guidance column is where it always was: left of the whiteboard
         left = panel.mapTo(window, QPoint(0, 0)).x()
         assert left < window.board.mapTo(window, QPoint(0, 0)).x()
